@@ -1,0 +1,282 @@
+import { createStore } from 'zustand/vanilla'
+import { announce } from './announce.js'
+import { closeArgs } from './closeArgs.js'
+import { openSocket, type SocketHandle } from './connection.js'
+import { CLOSE_TIMEOUT, DEFAULT_MIN_UPTIME, resolveOptions } from './defaults.js'
+import { createBrowserEnvironment } from './environment/browserEnvironment.js'
+import { createHeartbeat } from './heartbeatRunner.js'
+import { initialState, type MachineEvent, transition } from './machine.js'
+import { createOutbox } from './outbox.js'
+import { createTimerSlots, globalTimers } from './timers.js'
+import type {
+  ConnectionState,
+  Lifeline,
+  LifelineEvent,
+  LifelineOptions,
+  MessageData,
+  UrlSource,
+  WebSocketConstructor,
+} from './types.js'
+import { pageBase, resolveUrl } from './url.js'
+import { describeError, safeCall } from './util.js'
+
+type Slot = 'connect' | 'retry' | 'close' | 'stable' | 'heartbeat'
+
+/**
+ * Creates a connection that keeps itself alive: a heartbeat finds dead links (half-open ones too),
+ * reconnection brings them back with backoff and jitter, and a bounded queue keeps what was sent
+ * while the link was down. All of its state lives in `line.store`, a zustand vanilla store.
+ *
+ * Nothing here throws out of a timer or an event handler: bad URLs, URL functions that throw or
+ * reject, frames that do not parse and an overflowing queue each set `error`.
+ *
+ * @example
+ * ```ts
+ * import WebSocket from 'ws' // only in Node < 22; browsers have one
+ * const line = createLifeline<Reply, Request>('wss://example.com/live', {
+ *   WebSocket,
+ *   heartbeat: { interval: 10_000, timeout: 5_000 },
+ * })
+ * line.store.subscribe((state) => console.log(state.status))
+ * line.onMessage((data, json) => console.log(json))
+ * line.sendJson({ type: 'hello' }) // queued until the link opens
+ * ```
+ */
+export function createLifeline<In = unknown, Out = unknown>(
+  url: UrlSource,
+  options: LifelineOptions<In> = {},
+): Lifeline<In, Out> {
+  const resolved = resolveOptions(options)
+  const timers = options.timers ?? globalTimers
+  const random = options.random ?? Math.random
+  const environment =
+    options.watchNetwork === false ? null : (options.environment ?? createBrowserEnvironment())
+  const store = createStore<ConnectionState<In>>()(() =>
+    initialState(environment?.isOnline() ?? true),
+  )
+  const slots = createTimerSlots<Slot>(timers)
+  const messageListeners = new Set<(data: MessageData, json: In | undefined) => void>()
+  const eventListeners = new Set<(event: LifelineEvent) => void>()
+  let current: SocketHandle | null = null
+  // Bumped whenever an attempt starts or a socket is dropped: a URL promise of an older attempt
+  // that settles late must not open a second socket.
+  let generation = 0
+  let destroyed = false
+  const pending: MachineEvent[] = []
+  let running = false
+
+  const emit = (event: LifelineEvent): void => {
+    for (const listener of eventListeners) safeCall(listener, event)
+  }
+
+  /** Runs events to completion, one at a time: a listener that calls back in waits its turn. */
+  function dispatch(event: MachineEvent): void {
+    pending.push(event)
+    if (running) return
+    running = true
+    try {
+      for (let next = pending.shift(); next !== undefined; next = pending.shift()) step(next)
+    } finally {
+      running = false
+    }
+  }
+
+  function step(event: MachineEvent): void {
+    if (destroyed) return
+    const now = timers.now()
+    const prev = store.getState()
+    const result = transition(prev, event, { now, random, reconnect: resolved.reconnect })
+    const next = result.state
+    if (next !== prev) store.setState(next, true)
+    syncTimers(prev, next, now)
+    for (const effect of result.effects) {
+      if (effect.type === 'start-attempt') startAttempt()
+      else if (effect.type === 'close-socket') closeSocket(effect.code, effect.reason)
+      else if (effect.type === 'abandon-socket') abandonSocket(effect.graceful)
+      else heartbeat.check(0)
+    }
+    if (eventListeners.size > 0) announce(prev, next, now, emit)
+  }
+
+  /** Timers follow the state: each status owns its timers, and the retry timer mirrors `retryAt`. */
+  function syncTimers(prev: ConnectionState<In>, next: ConnectionState<In>, now: number): void {
+    if (prev.status !== next.status) {
+      slots.disarm('connect')
+      slots.disarm('close')
+      slots.disarm('stable')
+      heartbeat.stop()
+      if (next.status === 'connecting') {
+        slots.arm('connect', now + resolved.connectTimeout, () =>
+          dispatch({ type: 'connect-timeout' }),
+        )
+      } else if (next.status === 'open') {
+        const minUptime = resolved.reconnect?.minUptime ?? DEFAULT_MIN_UPTIME
+        slots.arm('stable', now + minUptime, () => dispatch({ type: 'stable' }))
+        heartbeat.start(now)
+      } else if (next.status === 'closing') {
+        slots.arm('close', now + CLOSE_TIMEOUT, () => dispatch({ type: 'close-timeout' }))
+      }
+    }
+    if (prev.retryAt !== next.retryAt) {
+      slots.disarm('retry')
+      if (next.retryAt !== null)
+        slots.arm('retry', next.retryAt, () => dispatch({ type: 'retry-due' }))
+    }
+  }
+
+  const heartbeat = createHeartbeat({
+    timing: resolved.heartbeat,
+    timers,
+    slots,
+    send: (data) => current?.send(data),
+    onPing: (at) => emit({ type: 'ping', at }),
+    onPong: (latency, at) => {
+      dispatch({ type: 'pong', latency })
+      if (latency !== null) emit({ type: 'pong', latency, at })
+    },
+    onDead: () => dispatch({ type: 'heartbeat-timeout' }),
+    onError: (message) => dispatch({ type: 'error', kind: 'send', message }),
+  })
+
+  const outbox = createOutbox({
+    queue: resolved.queue,
+    target: () => (current?.isOpen() && heartbeat.verify() ? current : null),
+    report: (queued, dropped) => dispatch({ type: 'queue', queued, dropped }),
+    fail: (kind, message) => dispatch({ type: 'error', kind, message }),
+  })
+
+  const fail = (kind: 'url' | 'socket', message: string): void =>
+    dispatch({ type: 'attempt-failed', kind, message })
+
+  function startAttempt(): void {
+    if (current) abandonSocket(false)
+    const attemptId = ++generation
+    resolveUrl(url, pageBase(), (checked) => {
+      if (attemptId !== generation) return
+      if (checked.ok) openWith(checked.url)
+      else fail('url', checked.message)
+    })
+  }
+
+  function openWith(target: string): void {
+    const WebSocketImpl =
+      options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket
+    if (!WebSocketImpl) {
+      fail(
+        'socket',
+        'no WebSocket in this runtime: pass one as options.WebSocket (Node: the ws package)',
+      )
+      return
+    }
+    try {
+      current = openSocket({
+        url: target,
+        protocols: options.protocols,
+        WebSocket: WebSocketImpl,
+        binaryType: options.binaryType,
+        handlers: {
+          open() {
+            // Queued messages go out before anyone can react to 'open' and send something newer.
+            outbox.flush()
+            dispatch({ type: 'open' })
+          },
+          message: receive,
+          close: (code, reason, wasClean) => {
+            current = null
+            dispatch({ type: 'close', code, reason, wasClean })
+          },
+          error: (message) => dispatch({ type: 'error', kind: 'socket', message }),
+        },
+      })
+    } catch (error) {
+      fail('socket', `could not create the WebSocket: ${describeError(error)}`)
+      return
+    }
+    dispatch({ type: 'socket-created' })
+  }
+
+  function receive(data: MessageData): void {
+    if (heartbeat.receive(data)) return
+    let json: In | undefined
+    let parseError: string | null = null
+    if (resolved.parse !== null && typeof data === 'string') {
+      try {
+        json = resolved.parse(data)
+      } catch (error) {
+        parseError = `a message did not parse: ${describeError(error)}`
+      }
+    }
+    dispatch({ type: 'message', data, json, parseError })
+    for (const listener of messageListeners) safeCall(listener, data, json)
+  }
+
+  function closeSocket(code: number, reason: string): void {
+    try {
+      current?.close(code, reason)
+    } catch (error) {
+      dispatch({ type: 'error', kind: 'socket', message: `close failed: ${describeError(error)}` })
+    }
+  }
+
+  function abandonSocket(graceful: boolean): void {
+    generation++
+    heartbeat.stop()
+    const socket = current
+    current = null
+    socket?.abandon(graceful)
+  }
+
+  const line: Lifeline<In, Out> = {
+    store,
+    connect: () => dispatch({ type: 'connect' }),
+    disconnect(code = 1000, reason = '') {
+      const args = closeArgs(code, reason)
+      if (args.problem !== null) dispatch({ type: 'error', kind: 'socket', message: args.problem })
+      dispatch({ type: 'disconnect', code: args.code, reason: args.reason })
+    },
+    send(data) {
+      if (destroyed) return 'dropped'
+      return outbox.send(data)
+    },
+    sendJson(value) {
+      let text: string | undefined
+      try {
+        text = JSON.stringify(value)
+      } catch (error) {
+        dispatch({ type: 'error', kind: 'send', message: `sendJson: ${describeError(error)}` })
+        return 'dropped'
+      }
+      if (text === undefined) {
+        dispatch({ type: 'error', kind: 'send', message: 'sendJson: the value has no JSON form' })
+        return 'dropped'
+      }
+      return line.send(text)
+    },
+    onMessage(listener) {
+      if (destroyed) return () => {}
+      messageListeners.add(listener)
+      return () => messageListeners.delete(listener)
+    },
+    onEvent(listener) {
+      if (destroyed) return () => {}
+      eventListeners.add(listener)
+      return () => eventListeners.delete(listener)
+    },
+    socket: () => current?.socket ?? null,
+    destroy() {
+      if (destroyed) return
+      dispatch({ type: 'destroy' })
+      destroyed = true
+      slots.disarmAll()
+      unsubscribeEnvironment()
+      outbox.clear()
+      messageListeners.clear()
+      eventListeners.clear()
+    },
+  }
+
+  const unsubscribeEnvironment =
+    environment?.subscribe((signal) => dispatch({ type: signal })) ?? (() => {})
+  if (options.autoConnect !== false) line.connect()
+  return line
+}

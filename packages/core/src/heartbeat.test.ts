@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest'
+import { heartbeatStep } from './heartbeat.js'
+
+const timing = { interval: 100, timeout: 50 }
+
+describe('heartbeatStep', () => {
+  describe('no ping outstanding (lastFrameAt 1000)', () => {
+    const clock = { lastFrameAt: 1000, pingAt: null }
+
+    it('waits until lastFrameAt + interval, 1 ms before it', () => {
+      expect(heartbeatStep(clock, 1099, timing)).toEqual({ action: 'wait', at: 1100 })
+    })
+
+    it('pings at lastFrameAt + interval, with its deadline next', () => {
+      expect(heartbeatStep(clock, 1100, timing)).toEqual({ action: 'ping', at: 1150 })
+    })
+
+    it('pings when checked later than due', () => {
+      expect(heartbeatStep(clock, 1400, timing)).toEqual({ action: 'ping', at: 1450 })
+    })
+
+    it('waits right after a frame', () => {
+      expect(heartbeatStep(clock, 1000, timing)).toEqual({ action: 'wait', at: 1100 })
+    })
+  })
+
+  describe('ping sent at 1100, no frame since (lastFrameAt 1000)', () => {
+    const clock = { lastFrameAt: 1000, pingAt: 1100 }
+
+    it('waits until the deadline, 1 ms before it', () => {
+      expect(heartbeatStep(clock, 1149, timing)).toEqual({ action: 'wait', at: 1150 })
+    })
+
+    it('is dead at the deadline', () => {
+      expect(heartbeatStep(clock, 1150, timing)).toEqual({ action: 'dead' })
+    })
+
+    it('is dead after the deadline when checked on time (late 0)', () => {
+      expect(heartbeatStep(clock, 1200, timing)).toEqual({ action: 'dead' })
+    })
+  })
+
+  describe('a frame arrived after the ping', () => {
+    it('is not dead at the deadline; waits until lastFrameAt + interval', () => {
+      const clock = { lastFrameAt: 1120, pingAt: 1100 }
+      expect(heartbeatStep(clock, 1150, timing)).toEqual({ action: 'wait', at: 1220 })
+    })
+
+    it('counts a frame at the very moment of the ping (lastFrameAt = pingAt)', () => {
+      const clock = { lastFrameAt: 1100, pingAt: 1100 }
+      expect(heartbeatStep(clock, 1150, timing)).toEqual({ action: 'wait', at: 1200 })
+    })
+
+    it('pings again once the new silence reaches the interval', () => {
+      const clock = { lastFrameAt: 1120, pingAt: 1100 }
+      expect(heartbeatStep(clock, 1219, timing)).toEqual({ action: 'wait', at: 1220 })
+      expect(heartbeatStep(clock, 1220, timing)).toEqual({ action: 'ping', at: 1270 })
+    })
+  })
+
+  describe('a timer that fired late past the deadline', () => {
+    const clock = { lastFrameAt: 1000, pingAt: 1100 }
+
+    it('pings again when late by more than timeout (second chance)', () => {
+      expect(heartbeatStep(clock, 1300, timing, 200)).toEqual({ action: 'ping', at: 1350 })
+      expect(heartbeatStep(clock, 1300, timing, 51)).toEqual({ action: 'ping', at: 1350 })
+    })
+
+    it('is dead when late by exactly timeout (not more)', () => {
+      expect(heartbeatStep(clock, 1300, timing, 50)).toEqual({ action: 'dead' })
+    })
+
+    it('still waits when the deadline has not come, however late', () => {
+      expect(heartbeatStep(clock, 1149, timing, 500)).toEqual({ action: 'wait', at: 1150 })
+    })
+  })
+})

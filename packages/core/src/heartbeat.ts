@@ -1,0 +1,49 @@
+/** What the heartbeat knows: two timestamps, updated without touching any timer. */
+export interface HeartbeatClock {
+  /** When the last frame of any kind arrived (or the link opened). */
+  readonly lastFrameAt: number
+  /** When the ping now waiting for proof of life was sent, or `null`. */
+  readonly pingAt: number | null
+}
+
+/** What the heartbeat should do now. */
+export type HeartbeatStep =
+  /** Nothing yet; look again at `at`. */
+  | { readonly action: 'wait'; readonly at: number }
+  /** Send a ping now; look again at `at` (its deadline). */
+  | { readonly action: 'ping'; readonly at: number }
+  /** No frame within `timeout` after a ping: the link is dead. */
+  | { readonly action: 'dead' }
+
+/** The heartbeat's two numbers, in ms. */
+export interface HeartbeatTiming {
+  readonly interval: number
+  readonly timeout: number
+}
+
+/**
+ * Decides the heartbeat's next step from timestamps alone, so per-message work never arms or clears
+ * a timer: a frame only moves `lastFrameAt`, and the single timer re-reads it when it fires.
+ *
+ * @param late how far past its due time the timer fired (0 for a check on demand). A deadline that
+ * passed while the timer could not run (a throttled background tab, a sleeping laptop) says nothing
+ * about the peer: its reply may sit unread in a buffer. Such a check sends a fresh ping instead of
+ * declaring the link dead.
+ */
+export function heartbeatStep(
+  clock: HeartbeatClock,
+  now: number,
+  timing: HeartbeatTiming,
+  late = 0,
+): HeartbeatStep {
+  const waiting = clock.pingAt !== null && clock.lastFrameAt < clock.pingAt
+  if (waiting && clock.pingAt !== null) {
+    const deadline = clock.pingAt + timing.timeout
+    if (now < deadline) return { action: 'wait', at: deadline }
+    if (late > timing.timeout) return { action: 'ping', at: now + timing.timeout }
+    return { action: 'dead' }
+  }
+  const due = clock.lastFrameAt + timing.interval
+  if (now < due) return { action: 'wait', at: due }
+  return { action: 'ping', at: now + timing.timeout }
+}

@@ -1,0 +1,12 @@
+// Everything of the browser-safe entry, plus the Node-only servers, proxy and child processes.
+export * from './browser.js'
+export type { BlackHole } from './startBlackHole.js'
+export { startBlackHole } from './startBlackHole.js'
+export type { ProxyOptions, TcpProxy } from './startProxy.js'
+export { startProxy } from './startProxy.js'
+export type { ServerProcess, ServerProcessOptions } from './startServerProcess.js'
+export { startServerProcess } from './startServerProcess.js'
+export type { ReceivedMessage, TestServer, TestServerOptions } from './startTestServer.js'
+export { startTestServer } from './startTestServer.js'
+export type { WaitForOptions } from './waitFor.js'
+export { delay, waitFor } from './waitFor.js'
