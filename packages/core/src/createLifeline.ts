@@ -5,8 +5,9 @@ import { openSocket, type SocketHandle } from './connection.js'
 import { CLOSE_TIMEOUT, DEFAULT_MIN_UPTIME, resolveOptions } from './defaults.js'
 import { createBrowserEnvironment } from './environment/browserEnvironment.js'
 import { createHeartbeat } from './heartbeatRunner.js'
-import { initialState, type MachineEvent, transition } from './machine.js'
+import { type MachineEvent, transition } from './machine.js'
 import { createOutbox } from './outbox.js'
+import { initialState } from './state.js'
 import { createTimerSlots, globalTimers } from './timers.js'
 import type {
   ConnectionState,
@@ -226,9 +227,18 @@ export function createLifeline<In = unknown, Out = unknown>(
     socket?.abandon(graceful)
   }
 
+  // Listeners go on at the first connect, so a connection that is created and never started (a
+  // render that React throws away, a server render) touches no global.
+  let unsubscribeEnvironment: (() => void) | null = null
+
   const line: Lifeline<In, Out> = {
     store,
-    connect: () => dispatch({ type: 'connect' }),
+    connect() {
+      if (destroyed) return
+      unsubscribeEnvironment ??=
+        environment?.subscribe((signal) => dispatch({ type: signal })) ?? null
+      dispatch({ type: 'connect' })
+    },
     disconnect(code = 1000, reason = '') {
       const args = closeArgs(code, reason)
       if (args.problem !== null) dispatch({ type: 'error', kind: 'socket', message: args.problem })
@@ -268,15 +278,13 @@ export function createLifeline<In = unknown, Out = unknown>(
       dispatch({ type: 'destroy' })
       destroyed = true
       slots.disarmAll()
-      unsubscribeEnvironment()
+      unsubscribeEnvironment?.()
       outbox.clear()
       messageListeners.clear()
       eventListeners.clear()
     },
   }
 
-  const unsubscribeEnvironment =
-    environment?.subscribe((signal) => dispatch({ type: signal })) ?? (() => {})
   if (options.autoConnect !== false) line.connect()
   return line
 }

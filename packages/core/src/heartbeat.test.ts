@@ -74,4 +74,25 @@ describe('heartbeatStep', () => {
       expect(heartbeatStep(clock, 1149, timing, 500)).toEqual({ action: 'wait', at: 1150 })
     })
   })
+
+  it('while waiting for a pong, looks again after one interval when that comes before the deadline', () => {
+    const timing = { interval: 30, timeout: 500 }
+    expect(heartbeatStep({ lastFrameAt: 1000, pingAt: null }, 1030, timing)).toEqual({
+      action: 'ping',
+      at: 1060,
+    })
+    expect(heartbeatStep({ lastFrameAt: 1000, pingAt: 1030 }, 1060, timing)).toEqual({
+      action: 'wait',
+      at: 1090,
+    })
+    // The pong came at 1032: the next ping is due one interval later, at 1062.
+    expect(heartbeatStep({ lastFrameAt: 1032, pingAt: 1030 }, 1060, timing)).toEqual({
+      action: 'wait',
+      at: 1062,
+    })
+    expect(heartbeatStep({ lastFrameAt: 1032, pingAt: 1030 }, 1062, timing)).toEqual({
+      action: 'ping',
+      at: 1092,
+    })
+  })
 })

@@ -39,11 +39,18 @@ export function heartbeatStep(
   const waiting = clock.pingAt !== null && clock.lastFrameAt < clock.pingAt
   if (waiting && clock.pingAt !== null) {
     const deadline = clock.pingAt + timing.timeout
-    if (now < deadline) return { action: 'wait', at: deadline }
-    if (late > timing.timeout) return { action: 'ping', at: now + timing.timeout }
+    // A pong only moves a timestamp, so with timeout > interval the timer also wakes every interval
+    // while waiting: the next ping then follows the pong by interval, not the ping by timeout.
+    if (now < deadline) return { action: 'wait', at: Math.min(deadline, now + timing.interval) }
+    if (late > timing.timeout) return { action: 'ping', at: now + firstLook(timing) }
     return { action: 'dead' }
   }
   const due = clock.lastFrameAt + timing.interval
   if (now < due) return { action: 'wait', at: due }
-  return { action: 'ping', at: now + timing.timeout }
+  return { action: 'ping', at: now + firstLook(timing) }
+}
+
+/** When to look again after a ping: at its deadline, or after one interval if that comes first. */
+function firstLook(timing: HeartbeatTiming): number {
+  return Math.min(timing.timeout, timing.interval)
 }

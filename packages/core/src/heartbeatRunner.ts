@@ -60,7 +60,7 @@ export function createHeartbeat(deps: HeartbeatDeps): Heartbeat {
     const waiting = pingAt !== null && lastFrameAt < pingAt
     if (next.action === 'ping' || (probe && !waiting)) {
       ping(now)
-      slots.arm('heartbeat', now + timing.timeout, run)
+      slots.arm('heartbeat', now + Math.min(timing.timeout, timing.interval), run)
     } else slots.arm('heartbeat', next.at, run)
   }
 

@@ -10,8 +10,9 @@ export {
   defaultShouldReconnect,
 } from './defaults.js'
 export { createBrowserEnvironment } from './environment/browserEnvironment.js'
-export { initialState } from './machine.js'
+export { initialState, STATE_FIELDS } from './state.js'
 export { globalTimers } from './timers.js'
+export { createTracker, type Tracker } from './tracking.js'
 export type {
   CloseInfo,
   ConnectionState,

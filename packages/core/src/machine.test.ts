@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { defaultShouldReconnect, type ResolvedReconnect } from './defaults.js'
-import {
-  type Effect,
-  initialState,
-  type MachineContext,
-  type MachineEvent,
-  transition,
-} from './machine.js'
+import { type Effect, type MachineContext, type MachineEvent, transition } from './machine.js'
+import { initialState } from './state.js'
 import type { ConnectionState, Status } from './types.js'
 
 const reconnect: ResolvedReconnect = {

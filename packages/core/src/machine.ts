@@ -64,25 +64,6 @@ export interface Transition<In> {
 
 const NONE: readonly Effect[] = []
 
-/** The state of a connection that has done nothing yet. */
-export function initialState<In>(online: boolean): ConnectionState<In> {
-  return {
-    status: 'idle',
-    readyState: 3,
-    attempt: 0,
-    retryAt: null,
-    online,
-    lastMessage: null,
-    lastJson: undefined,
-    latency: null,
-    lastSeenAt: null,
-    queued: 0,
-    dropped: 0,
-    error: null,
-    lastClose: null,
-  }
-}
-
 /**
  * The connection's state machine: the only place `status` changes. Pure: the same state, event and
  * context always give the same result.

@@ -1,9 +1,9 @@
-import { startTestServer } from '@lifeline/test-utils'
+import { registerCleanup, startTestServer } from '@lifeline/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import { createLifeline } from '../src/index.js'
-import { connect, until, useCleanup } from './harness.js'
+import { connect, until } from './harness.js'
 
-const cleanup = useCleanup()
+const cleanup = registerCleanup()
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 describe('bad input never throws, never spins', () => {

@@ -1,8 +1,8 @@
-import { startBlackHole, waitFor } from '@lifeline/test-utils'
+import { registerCleanup, startBlackHole, waitFor } from '@lifeline/test-utils'
 import { describe, expect, it } from 'vitest'
-import { connect, until, useCleanup } from './harness.js'
+import { connect, until } from './harness.js'
 
-const cleanup = useCleanup()
+const cleanup = registerCleanup()
 
 describe('connect timeout against a TCP server that never answers the upgrade', () => {
   it('aborts the attempt at connectTimeout, records it, and retries under backoff', async () => {

@@ -1,8 +1,14 @@
-import { startProxy, startServerProcess, startTestServer } from '@lifeline/test-utils'
+import {
+  registerCleanup,
+  startProxy,
+  startServerProcess,
+  startTestServer,
+  testServer,
+} from '@lifeline/test-utils'
 import { describe, expect, it } from 'vitest'
-import { connect, until, useCleanup } from './harness.js'
+import { connect, until } from './harness.js'
 
-const cleanup = useCleanup()
+const cleanup = registerCleanup()
 
 const heartbeat = { interval: 300, timeout: 300 }
 const reconnect = { minDelay: 100, maxDelay: 100, jitter: 0, minUptime: 100 }
@@ -78,6 +84,16 @@ describe('half-open links: TCP stays up, nothing answers, no close event', () =>
     await new Promise((r) => setTimeout(r, 600))
     expect(s.pings).toBe(0)
     expect(line.store.getState().status).toBe('open')
+  })
+
+  it('pings after every interval of silence, also when timeout > interval', async () => {
+    const s = await testServer(cleanup)
+    const line = connect(s.url, { heartbeat: { interval: 30, timeout: 500 } }, cleanup)
+    await until(line.store, (st) => st.status === 'open')
+    const before = s.pings
+    await new Promise((r) => setTimeout(r, 400))
+    // One ping per ~31 ms (interval after each pong): about 12, not one per timeout.
+    expect(s.pings - before).toBeGreaterThanOrEqual(6)
   })
 
   it('pongs are never delivered as messages', async () => {

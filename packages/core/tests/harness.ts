@@ -1,5 +1,3 @@
-import { startTestServer, type TestServer, type TestServerOptions } from '@lifeline/test-utils'
-import { afterEach } from 'vitest'
 import WebSocket from 'ws'
 import { createLifeline, type LifelineOptions } from '../src/index.js'
 
@@ -37,23 +35,4 @@ export function until<S>(
       resolve(state)
     })
   })
-}
-
-/** A list of cleanups run after each test of the calling file, last registered first. */
-export function useCleanup(): Array<() => unknown> {
-  const cleanup: Array<() => unknown> = []
-  afterEach(async () => {
-    for (const fn of cleanup.splice(0).reverse()) await fn()
-  })
-  return cleanup
-}
-
-/** A real ws server on 127.0.0.1:0, closed after the test. */
-export async function server(
-  cleanup: Array<() => unknown>,
-  options: TestServerOptions = {},
-): Promise<TestServer> {
-  const s = await startTestServer(options)
-  cleanup.push(() => s.close())
-  return s
 }

@@ -1,11 +1,12 @@
+import { registerCleanup, testServer } from '@lifeline/test-utils'
 import { describe, expect, it } from 'vitest'
-import { connect, server, until, useCleanup } from './harness.js'
+import { connect, until } from './harness.js'
 
-const cleanup = useCleanup()
+const cleanup = registerCleanup()
 
 describe('open, send, receive against a real ws server', () => {
   it('opens, sends, receives text and JSON, and closes on purpose', async () => {
-    const s = await server(cleanup)
+    const s = await testServer(cleanup)
     const line = connect<{ n: number }>(s.url, {}, cleanup)
     const seen: unknown[] = []
     line.onMessage((data, json) => seen.push([data, json]))
@@ -28,7 +29,7 @@ describe('open, send, receive against a real ws server', () => {
   })
 
   it('passes sub-protocols and binaryType, and delivers binary frames', async () => {
-    const s = await server(cleanup)
+    const s = await testServer(cleanup)
     const line = connect(s.url, { protocols: ['chat.v2'], binaryType: 'arraybuffer' }, cleanup)
     await until(line.store, (st) => st.status === 'open')
     expect(s.protocols).toEqual(['chat.v2'])
@@ -39,7 +40,7 @@ describe('open, send, receive against a real ws server', () => {
   })
 
   it('autoConnect false stays idle until connect()', async () => {
-    const s = await server(cleanup)
+    const s = await testServer(cleanup)
     const line = connect(s.url, { autoConnect: false }, cleanup)
     await new Promise((r) => setTimeout(r, 100))
     expect(line.store.getState().status).toBe('idle')
@@ -51,7 +52,7 @@ describe('open, send, receive against a real ws server', () => {
   })
 
   it('calls a URL function before every attempt, sync and async', async () => {
-    const s = await server(cleanup)
+    const s = await testServer(cleanup)
     const urls: string[] = []
     let n = 0
     const line = connect(
@@ -73,7 +74,7 @@ describe('open, send, receive against a real ws server', () => {
   })
 
   it('queue order is kept across a reconnect: queued first, then what is sent after open', async () => {
-    const s = await server(cleanup)
+    const s = await testServer(cleanup)
     const line = connect(s.url, { reconnect: { minDelay: 200, jitter: 0 } }, cleanup)
     await until(line.store, (st) => st.status === 'open')
     await s.kill()
@@ -92,7 +93,7 @@ describe('open, send, receive against a real ws server', () => {
   })
 
   it('onMessage unsubscribes, and a throwing listener does not stop the others', async () => {
-    const s = await server(cleanup)
+    const s = await testServer(cleanup)
     const line = connect(s.url, { parse: false }, cleanup)
     const a: unknown[] = []
     const b: unknown[] = []

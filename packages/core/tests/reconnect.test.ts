@@ -1,14 +1,14 @@
-import { startTestServer } from '@lifeline/test-utils'
+import { registerCleanup, startTestServer, testServer } from '@lifeline/test-utils'
 import { describe, expect, it } from 'vitest'
-import { connect, server, until, useCleanup } from './harness.js'
+import { connect, until } from './harness.js'
 
-const cleanup = useCleanup()
+const cleanup = registerCleanup()
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 describe('reconnection against a real ws server', () => {
   it('comes back after the server is killed and restarted, with backoff in between', async () => {
-    const s = await server(cleanup)
+    const s = await testServer(cleanup)
     const line = connect(s.url, {}, cleanup)
     await until(line.store, (st) => st.status === 'open')
     await s.kill()
@@ -33,7 +33,7 @@ describe('reconnection against a real ws server', () => {
     [1008, 'closed'],
     [4401, 'closed'],
   ] as const)('server close %i → %s', async (code, expected) => {
-    const s = await server(cleanup)
+    const s = await testServer(cleanup)
     const line = connect(s.url, {}, cleanup)
     await until(line.store, (st) => st.status === 'open')
     s.closeAll(code, 'by server')
@@ -44,7 +44,7 @@ describe('reconnection against a real ws server', () => {
   })
 
   it('a killed link (1006) reconnects', async () => {
-    const s = await server(cleanup)
+    const s = await testServer(cleanup)
     const line = connect(s.url, {}, cleanup)
     await until(line.store, (st) => st.status === 'open')
     for (const client of s.clients()) client.terminate()
@@ -54,7 +54,7 @@ describe('reconnection against a real ws server', () => {
   })
 
   it('never reconnects after disconnect(), even when the server restarts', async () => {
-    const s = await server(cleanup)
+    const s = await testServer(cleanup)
     const line = connect(s.url, {}, cleanup)
     await until(line.store, (st) => st.status === 'open')
     line.disconnect()
@@ -70,7 +70,7 @@ describe('reconnection against a real ws server', () => {
   })
 
   it('gives up after maxAttempts and says closed', async () => {
-    const s = await server(cleanup)
+    const s = await testServer(cleanup)
     await s.kill()
     const line = connect(s.url, { reconnect: { maxAttempts: 3, minDelay: 20, jitter: 0 } }, cleanup)
     const closed = await until(line.store, (st) => st.status === 'closed')
@@ -81,7 +81,7 @@ describe('reconnection against a real ws server', () => {
   })
 
   it('reconnect: false closes for good on the first loss', async () => {
-    const s = await server(cleanup)
+    const s = await testServer(cleanup)
     const line = connect(s.url, { reconnect: false }, cleanup)
     await until(line.store, (st) => st.status === 'open')
     await s.kill()
@@ -92,7 +92,7 @@ describe('reconnection against a real ws server', () => {
   })
 
   it('connect() during a pending backoff retries at once', async () => {
-    const s = await server(cleanup)
+    const s = await testServer(cleanup)
     const line = connect(s.url, { reconnect: { minDelay: 10_000, jitter: 0 } }, cleanup)
     await until(line.store, (st) => st.status === 'open')
     await s.kill()

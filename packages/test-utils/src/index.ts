@@ -1,5 +1,6 @@
 // Everything of the browser-safe entry, plus the Node-only servers, proxy and child processes.
 export * from './browser.js'
+export { type Cleanup, registerCleanup, testServer } from './registerCleanup.js'
 export type { BlackHole } from './startBlackHole.js'
 export { startBlackHole } from './startBlackHole.js'
 export type { ProxyOptions, TcpProxy } from './startProxy.js'

@@ -1,0 +1,6 @@
+export { LifelineProvider, useShareRegistry } from './LifelineProvider.js'
+export { createShareRegistry, type ShareRegistry } from './shareRegistry.js'
+export type { UseWebSocketOptions, WebSocketResult } from './types.js'
+export { useLifeline } from './useLifeline.js'
+export { useTrackedState } from './useTrackedState.js'
+export { useWebSocket } from './useWebSocket.js'
