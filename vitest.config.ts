@@ -51,6 +51,26 @@ export default defineConfig({
         resolve,
         ssr,
         test: {
+          name: 'server',
+          environment: 'node',
+          include: ['packages/server/src/**/*.test.ts', 'packages/server/tests/**/*.test.ts'],
+          testTimeout: 15_000,
+        },
+      },
+      {
+        resolve,
+        ssr,
+        test: {
+          name: 'chat-server',
+          environment: 'node',
+          include: ['apps/chat/server/**/*.test.ts', 'apps/chat/src/**/*.test.ts'],
+          testTimeout: 15_000,
+        },
+      },
+      {
+        resolve,
+        ssr,
+        test: {
           name: 'test-utils',
           environment: 'node',
           include: ['packages/test-utils/src/**/*.test.ts'],

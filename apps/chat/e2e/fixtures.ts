@@ -1,0 +1,59 @@
+import { fileURLToPath } from 'node:url'
+import { test as base, expect, type Page } from '@playwright/test'
+import { type ChatServerProcess, startChatServer } from './chatServer.js'
+
+/** Heartbeat and backoff the demo runs with in these tests (query parameters of the page). */
+export const timing = { interval: 1_000, timeout: 1_000, minDelay: 500 }
+
+/** Where the README's screenshots go. */
+export const shot = (name: string): string =>
+  fileURLToPath(new URL(`../../../docs/screenshots/${name}.png`, import.meta.url))
+
+/** Each test gets its own real chat server process, killed afterwards. */
+export const test = base.extend<{ server: ChatServerProcess; fail: string[] }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
+  server: async ({}, use) => {
+    const server = await startChatServer()
+    await use(server)
+    await server.kill()
+  },
+  // Page errors and dialogs (an XSS payload that ran) are collected and must stay empty.
+  fail: async ({ page }, use) => {
+    const problems: string[] = []
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`))
+    page.on('dialog', (dialog) => {
+      problems.push(`dialog: ${dialog.message()}`)
+      void dialog.dismiss()
+    })
+    await use(problems)
+    expect(problems).toEqual([])
+  },
+})
+
+export { expect }
+
+/** Opens the demo against `server`, with the test timings. */
+export async function open(
+  page: Page,
+  server: ChatServerProcess,
+  tab?: 'Chat room',
+): Promise<void> {
+  const q = new URLSearchParams({
+    server: server.url,
+    interval: String(timing.interval),
+    timeout: String(timing.timeout),
+    minDelay: String(timing.minDelay),
+  })
+  await page.goto(`/?${q}`)
+  if (tab) await page.getByRole('button', { name: tab }).click()
+}
+
+/** The lab's status text. */
+export const status = (page: Page) => page.getByTestId('status')
+
+/** Opens the lab against `server` and connects: the start of most lab tests. */
+export async function openConnected(page: Page, server: ChatServerProcess): Promise<void> {
+  await open(page, server)
+  await page.getByRole('button', { name: 'Connect', exact: true }).click()
+  await expect(status(page)).toHaveText('open')
+}

@@ -1,0 +1,63 @@
+import { type ReactNode, useState } from 'react'
+import { ChatRoom } from './ChatRoom.js'
+import { DEFAULT_CONFIG, type DemoConfig, type TransportOptions } from './config.js'
+import { LabPage } from './LabPage.js'
+
+/** The demo's pages. */
+export type Page = 'lab' | 'chat'
+
+const PAGES: ReadonlyArray<{ id: Page; label: string }> = [
+  { id: 'lab', label: 'Connection lab' },
+  { id: 'chat', label: 'Chat room' },
+]
+
+export interface AppProps {
+  /** Server, heartbeat and reconnect settings. Default `DEFAULT_CONFIG`. */
+  config?: DemoConfig | undefined
+  /** Given to both pages' connections (a fake `WebSocket`, `watchNetwork: false`…). */
+  transport?: TransportOptions | undefined
+  /** Default `'lab'`. */
+  initialPage?: Page | undefined
+}
+
+/**
+ * The demo: a tab switch between the connection lab and the chat room. Only the shown page is
+ * mounted, so switching closes the other page's connection (and leaves the room).
+ */
+export function App({
+  config = DEFAULT_CONFIG,
+  transport,
+  initialPage = 'lab',
+}: AppProps): ReactNode {
+  const [page, setPage] = useState<Page>(initialPage)
+  return (
+    <>
+      <header className="app-header">
+        <h1>Lifeline demo</h1>
+        <nav aria-label="Pages" className="tabs">
+          {PAGES.map(({ id, label }) => (
+            <button
+              key={id}
+              type="button"
+              className="tab"
+              aria-current={page === id ? 'page' : undefined}
+              onClick={() => setPage(id)}
+            >
+              {label}
+            </button>
+          ))}
+        </nav>
+        <p className="muted push-right">
+          server <code>{config.server}</code>
+        </p>
+      </header>
+      <main>
+        {page === 'lab' ? (
+          <LabPage config={config} options={transport} />
+        ) : (
+          <ChatRoom config={config} options={transport} />
+        )}
+      </main>
+    </>
+  )
+}

@@ -1,0 +1,35 @@
+import { type FormEvent, type ReactNode, useId, useState } from 'react'
+import { MAX_TEXT } from './protocol.js'
+
+export interface ChatComposerProps {
+  /** Called with the text as typed (never blank); the field then clears. */
+  onSend: (text: string) => void
+}
+
+/** The message box and Send. Works while disconnected too: Lifeline queues what is sent. */
+export function ChatComposer({ onSend }: ChatComposerProps): ReactNode {
+  const [text, setText] = useState('')
+  const id = useId()
+
+  const onSubmit = (event: FormEvent): void => {
+    event.preventDefault()
+    if (text.trim() === '') return
+    onSend(text)
+    setText('')
+  }
+
+  return (
+    <form className="row" onSubmit={onSubmit}>
+      <label htmlFor={id}>Message</label>
+      <input
+        id={id}
+        className="grow"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        maxLength={MAX_TEXT}
+        autoComplete="off"
+      />
+      <button type="submit">Send</button>
+    </form>
+  )
+}

@@ -1,0 +1,124 @@
+import { type UseWebSocketOptions, useWebSocket } from '@lifeline/react'
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react'
+import { checkSocketUrl, DEFAULT_CONFIG, type DemoConfig } from './config.js'
+import { describeData } from './format.js'
+import { LifecyclePanel } from './LifecyclePanel.js'
+import { type LogEntry, MessageLog } from './MessageLog.js'
+
+/** Most lines the lab's log keeps. */
+const LOG_CAP = 500
+
+export interface LabPageProps {
+  /** Server, heartbeat and reconnect settings. Default `DEFAULT_CONFIG`. */
+  config?: DemoConfig | undefined
+  /** Merged over the lab's own options (a fake `WebSocket`, `watchNetwork: false`…). */
+  options?: UseWebSocketOptions | undefined
+  /** The clock of the retry countdown. Default `Date.now`. */
+  clock?: (() => number) | undefined
+}
+
+/**
+ * The classic WebSocket test page: a URL, Connect / Send / Close, and a log; beside it, the
+ * lifecycle panel shows what Lifeline does underneath (heartbeat, retries, queue).
+ */
+export function LabPage({ config = DEFAULT_CONFIG, options, clock }: LabPageProps): ReactNode {
+  const defaultUrl = `${config.server}/lab`
+  const [draft, setDraft] = useState(defaultUrl)
+  // The field is applied only on Connect: editing it must not tear down a live connection.
+  const [url, setUrl] = useState(defaultUrl)
+  const [connects, setConnects] = useState(0)
+  const [urlError, setUrlError] = useState<string | null>(null)
+  const [message, setMessage] = useState('')
+  const [log, setLog] = useState<readonly LogEntry[]>([])
+  const nextId = useRef(0)
+  const urlId = useId()
+  const messageId = useId()
+
+  const addLine = (direction: LogEntry['direction'], text: string): void => {
+    const id = ++nextId.current
+    setLog((lines) => [...lines, { id, direction, text }].slice(-LOG_CAP))
+  }
+
+  const ws = useWebSocket(url, {
+    autoConnect: false,
+    // The lab speaks raw text: JSON parsing would record an error for every echo.
+    parse: false,
+    heartbeat: { interval: config.interval, timeout: config.timeout },
+    reconnect: { minDelay: config.minDelay },
+    ...options,
+    onMessage: (data, json) => {
+      addLine('in', describeData(data))
+      options?.onMessage?.(data, json)
+    },
+  })
+  const { status, lifeline } = ws
+  const canConnect = status === 'idle' || status === 'closed'
+  const isOpen = status === 'open'
+
+  // A new URL makes a new connection in the render after Connect: start the one now in place.
+  useEffect(() => {
+    if (connects > 0) lifeline?.connect()
+  }, [connects, lifeline])
+
+  const onConnect = (event: FormEvent): void => {
+    event.preventDefault()
+    if (!canConnect) return
+    const checked = checkSocketUrl(draft)
+    setUrlError(checked === null ? 'Enter an absolute ws:// or wss:// URL.' : null)
+    if (checked === null) return
+    setUrl(checked)
+    setConnects((n) => n + 1)
+  }
+
+  const onSend = (event: FormEvent): void => {
+    event.preventDefault()
+    if (!isOpen) return
+    const result = ws.send(message)
+    addLine('out', result === 'sent' ? message : `${message} (${result})`)
+  }
+
+  return (
+    <div className="lab">
+      <section className="lab-main" aria-label="Connection lab">
+        <form className="row" onSubmit={onConnect}>
+          <label htmlFor={urlId}>URL</label>
+          <input
+            id={urlId}
+            className="grow"
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            spellCheck={false}
+            autoComplete="off"
+            aria-invalid={urlError !== null}
+          />
+          <button type="submit" disabled={!canConnect}>
+            Connect
+          </button>
+          <button type="button" disabled={!isOpen} onClick={() => ws.disconnect()}>
+            Close
+          </button>
+        </form>
+        {urlError !== null && (
+          <p className="field-error" role="alert">
+            {urlError}
+          </p>
+        )}
+        <form className="row" onSubmit={onSend}>
+          <label htmlFor={messageId}>Message</label>
+          <input
+            id={messageId}
+            className="grow"
+            value={message}
+            onChange={(e) => setMessage(e.target.value)}
+            autoComplete="off"
+          />
+          <button type="submit" disabled={!isOpen}>
+            Send
+          </button>
+        </form>
+        <MessageLog entries={log} />
+      </section>
+      <LifecyclePanel state={ws} lifeline={lifeline} clock={clock} />
+    </div>
+  )
+}

@@ -1,0 +1,67 @@
+import type { ConnectionState } from '@lifeline/core'
+import type { ReactNode } from 'react'
+import { describeClose, describeError } from './format.js'
+import { RetryCountdown } from './RetryCountdown.js'
+import { StatusBadge } from './StatusBadge.js'
+import { Timeline } from './Timeline.js'
+import { type LifecycleSource, useTimeline } from './useTimeline.js'
+
+/** The state fields the panel shows; a `useWebSocket` result fits, and so does a plain object. */
+export type PanelState = Pick<
+  ConnectionState,
+  | 'status'
+  | 'attempt'
+  | 'retryAt'
+  | 'latency'
+  | 'queued'
+  | 'dropped'
+  | 'online'
+  | 'lastClose'
+  | 'error'
+>
+
+export interface LifecyclePanelProps {
+  /** The connection state, e.g. the `useWebSocket` result (only the fields read here re-render). */
+  state: PanelState
+  /** Where the timeline's events come from: the hook's `lifeline`, or `null` for none. */
+  lifeline: LifecycleSource | null
+  /** The clock of the retry countdown. Default `Date.now`. */
+  clock?: (() => number) | undefined
+}
+
+/** Everything Lifeline knows about a connection, and a timeline of what happened to it. */
+export function LifecyclePanel({ state, lifeline, clock }: LifecyclePanelProps): ReactNode {
+  const timeline = useTimeline(lifeline)
+  const { lastClose, error, latency } = state
+  return (
+    <aside className="panel" aria-label="Lifecycle">
+      <h2>Lifecycle</h2>
+      <dl className="facts">
+        <dt>Status</dt>
+        <dd>
+          <StatusBadge status={state.status} testId="status" />
+        </dd>
+        <dt>Attempt</dt>
+        <dd data-testid="attempt">{state.attempt}</dd>
+        <dt>Next retry</dt>
+        <dd>
+          <RetryCountdown retryAt={state.retryAt} clock={clock} />
+        </dd>
+        <dt>Latency</dt>
+        <dd data-testid="latency">{latency === null ? '—' : `${latency} ms`}</dd>
+        <dt>Queued</dt>
+        <dd data-testid="queued">{state.queued}</dd>
+        <dt>Dropped</dt>
+        <dd data-testid="dropped">{state.dropped}</dd>
+        <dt>Network</dt>
+        <dd data-testid="network">{state.online ? 'online' : 'offline'}</dd>
+        <dt>Last close</dt>
+        <dd data-testid="last-close">{lastClose === null ? '—' : describeClose(lastClose)}</dd>
+        <dt>Last error</dt>
+        <dd data-testid="last-error">{error === null ? '—' : describeError(error)}</dd>
+      </dl>
+      <h3>Timeline</h3>
+      <Timeline entries={timeline} />
+    </aside>
+  )
+}

@@ -1,0 +1,115 @@
+import type { Lifeline } from '@lifeline/core'
+import { type UseWebSocketOptions, useWebSocket, type WebSocketResult } from '@lifeline/react'
+import { useEffect, useReducer, useState } from 'react'
+import { type ChatLog, chatLogReducer, EMPTY_CHAT_LOG } from './chatLog.js'
+import type { DemoConfig } from './config.js'
+import { createId } from './createId.js'
+import { type ClientMessage, HEARTBEAT, type ServerMessage } from './protocol.js'
+
+/** Who we are in which room. */
+export interface ChatSession {
+  readonly name: string
+  readonly room: string
+}
+
+/** What the chat room's view needs. */
+export interface ChatRoomApi {
+  /** `null` until Join. */
+  readonly session: ChatSession | null
+  readonly log: ChatLog
+  /** The connection (`status`, `queued`…); idle while there is no session. */
+  readonly ws: WebSocketResult<ServerMessage, ClientMessage>
+  join(session: ChatSession): void
+  /** Shows `text` as pending at once and sends it, queued by Lifeline while the link is down. */
+  say(text: string): void
+  leave(): void
+}
+
+/**
+ * The chat room's session over one shared connection to `${server}/chat`, made at Join. The
+ * `join` frame always waits at the head of the queue whenever the link is down, so it is the first
+ * frame of every new socket: the server knows who we are before the messages typed meanwhile.
+ */
+export function useChatRoom(
+  config: DemoConfig,
+  options?: UseWebSocketOptions<ServerMessage>,
+): ChatRoomApi {
+  const [session, setSession] = useState<ChatSession | null>(null)
+  const [log, dispatch] = useReducer(chatLogReducer, EMPTY_CHAT_LOG)
+  const [joined] = useState(() => new WeakMap<object, ChatSession>())
+  const ws = useWebSocket<ServerMessage, ClientMessage>(
+    session === null ? null : `${config.server}/chat`,
+    {
+      heartbeat: {
+        interval: config.interval,
+        timeout: config.timeout,
+        message: HEARTBEAT.ping,
+        isPong: (data) => data === HEARTBEAT.pong,
+      },
+      reconnect: { minDelay: config.minDelay },
+      share: 'chat',
+      ...options,
+      onMessage: (data, json) => {
+        dispatch({ type: 'server', message: json, at: Date.now() })
+        options?.onMessage?.(data, json)
+      },
+    },
+  )
+  const line = ws.lifeline
+
+  useEffect(() => {
+    if (line === null || session === null) return
+    // Once per connection and session, StrictMode's second effect run included.
+    if (joined.get(line) !== session) {
+      joined.set(line, session)
+      line.sendJson(joinFrame(session))
+    }
+    return keepJoined(line, session)
+  }, [line, session, joined])
+
+  return {
+    session,
+    log,
+    ws,
+    join(next) {
+      dispatch({ type: 'reset' })
+      setSession(next)
+    },
+    say(text) {
+      if (session === null) return
+      const id = createId()
+      dispatch({ type: 'say', id, name: session.name, text, at: Date.now() })
+      if (ws.sendJson({ type: 'say', id, text }) === 'dropped') dispatch({ type: 'dropped', id })
+    },
+    leave() {
+      ws.sendJson({ type: 'leave' })
+      setSession(null)
+    },
+  }
+}
+
+const joinFrame = (session: ChatSession): ClientMessage => ({ type: 'join', ...session })
+
+/**
+ * Joins again after every loss. Lifeline sends its queue before it reports 'open', so a `join`
+ * sent on 'open' would follow the messages queued meanwhile, which the server would then refuse
+ * ('not-joined'). The `join` is queued instead the moment the link goes down; it is sent on
+ * 'open' only if it could not be queued (queue off or full).
+ */
+function keepJoined(
+  line: Lifeline<ServerMessage, ClientMessage>,
+  session: ChatSession,
+): () => void {
+  let wasOpen = line.store.getState().status === 'open'
+  let rejoinQueued = false
+  return line.onEvent((event) => {
+    if (event.type !== 'status') return
+    if (event.status === 'open') {
+      if (wasOpen && !rejoinQueued) line.sendJson(joinFrame(session))
+      wasOpen = true
+      rejoinQueued = false
+    } else if (event.status === 'reconnecting' || event.status === 'connecting') {
+      if (wasOpen && !rejoinQueued) rejoinQueued = line.sendJson(joinFrame(session)) === 'queued'
+    }
+  })
+}

@@ -1,0 +1,6 @@
+export {
+  attachHeartbeat,
+  type HeartbeatServer,
+  type HeartbeatServerOptions,
+  type HeartbeatStats,
+} from './attachHeartbeat.js'
