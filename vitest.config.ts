@@ -70,6 +70,11 @@ export default defineConfig({
       {
         resolve,
         ssr,
+        test: { name: 'bench', environment: 'node', include: ['bench/src/**/*.test.ts'] },
+      },
+      {
+        resolve,
+        ssr,
         test: {
           name: 'test-utils',
           environment: 'node',
@@ -84,6 +89,18 @@ export default defineConfig({
         { find: /^react-dom\/(.*)$/, replacement: react18('react-dom/$1') },
         { find: /^@testing-library\/react$/, replacement: react18('@testing-library/react') },
       ]),
+      {
+        plugins: [react()],
+        resolve: { ...resolve, alias: [nodeWs] },
+        ssr,
+        test: {
+          name: 'storybook',
+          environment: 'jsdom',
+          include: ['apps/storybook/**/*.test.tsx'],
+          setupFiles: ['apps/storybook/tests/setup.ts'],
+          testTimeout: 15_000,
+        },
+      },
     ],
   },
 })

@@ -19,7 +19,7 @@ import type {
   WebSocketConstructor,
 } from './types.js'
 import { pageBase, resolveUrl } from './url.js'
-import { describeError, safeCall } from './util.js'
+import { describeError, rethrowLater, safeCall } from './util.js'
 
 type Slot = 'connect' | 'retry' | 'close' | 'stable' | 'heartbeat'
 
@@ -72,10 +72,14 @@ export function createLifeline<In = unknown, Out = unknown>(
 
   /** Runs events to completion, one at a time: a listener that calls back in waits its turn. */
   function dispatch(event: MachineEvent): void {
-    pending.push(event)
-    if (running) return
+    if (running) {
+      pending.push(event)
+      return
+    }
     running = true
     try {
+      // The common case (every message) runs at once, without going through the queue.
+      step(event)
       for (let next = pending.shift(); next !== undefined; next = pending.shift()) step(next)
     } finally {
       running = false
@@ -208,7 +212,14 @@ export function createLifeline<In = unknown, Out = unknown>(
       }
     }
     dispatch({ type: 'message', data, json, parseError })
-    for (const listener of messageListeners) safeCall(listener, data, json)
+    if (messageListeners.size === 0) return
+    for (const listener of messageListeners) {
+      try {
+        listener(data, json)
+      } catch (error) {
+        rethrowLater(error)
+      }
+    }
   }
 
   function closeSocket(code: number, reason: string): void {

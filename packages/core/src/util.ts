@@ -15,8 +15,13 @@ export function safeCall<Args extends unknown[]>(
   try {
     listener(...args)
   } catch (error) {
-    queueMicrotask(() => {
-      throw error
-    })
+    rethrowLater(error)
   }
+}
+
+/** Rethrows a listener's error on its own stack, where the runtime reports it as usual. */
+export function rethrowLater(error: unknown): void {
+  queueMicrotask(() => {
+    throw error
+  })
 }

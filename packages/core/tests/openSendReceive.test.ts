@@ -115,4 +115,18 @@ describe('open, send, receive against a real ws server', () => {
     expect(a).toEqual(['one'])
     expect(b).toEqual(['one', 'two'])
   })
+
+  it('parse: a custom parser fills lastJson; false leaves it undefined and records no error', async () => {
+    const s = await testServer(cleanup)
+    const upper = connect<string>(s.url, { parse: (text) => text.toUpperCase() }, cleanup)
+    const plain = connect(s.url, { parse: false }, cleanup)
+    await until(upper.store, (st) => st.status === 'open')
+    await until(plain.store, (st) => st.status === 'open')
+    upper.send('shout')
+    plain.send('not json')
+    await until(upper.store, (st) => st.lastJson === 'SHOUT')
+    const after = await until(plain.store, (st) => st.lastMessage === 'not json')
+    expect(after.lastJson).toBeUndefined()
+    expect(after.error).toBeNull()
+  })
 })

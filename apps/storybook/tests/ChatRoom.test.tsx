@@ -1,0 +1,91 @@
+import { composeStories } from '@storybook/react-vite'
+import { screen, waitFor } from '@testing-library/react'
+import { describe, expect } from 'vitest'
+import * as stories from '../stories/ChatRoom.stories.js'
+import { play, sleep, storyTests, text } from './harness.js'
+
+const { story, everyStoryTested } = storyTests(composeStories(stories))
+
+/** The chat log's messages as `text → delivery`. */
+const messages = () =>
+  [...screen.getByTestId('chat-log').querySelectorAll('[data-kind="message"]')].map(
+    (li) => `${li.querySelector('.text')?.textContent} → ${li.getAttribute('data-delivery')}`,
+  )
+
+describe('ChatRoom stories (the chat on the real hook and core)', () => {
+  story('JoinForm', async (Story) => {
+    await play(Story)
+    await sleep(100)
+    expect(screen.getByRole('heading', { name: 'Join a room' })).toBeDefined()
+    expect(text('sockets-made')).toBe('0')
+  })
+
+  story('Joined', async (Story) => {
+    await play(Story)
+    expect(text('chat-status')).toBe('open')
+    await waitFor(() => expect(messages()).toContain('hello → delivered'))
+  })
+
+  story('PendingWhileDown', async (Story) => {
+    await play(Story)
+    expect(text('chat-status')).toMatch(/reconnecting|connecting/)
+    expect(messages()).toContain('sent while down → pending')
+    // The room's own `join` waits at the head of the queue, then the message.
+    expect(text('chat-queued')).toBe('2 queued')
+  })
+
+  story('DeliveredAfterReconnect', async (Story) => {
+    await play(Story)
+    expect(text('chat-status')).toBe('open')
+    await waitFor(() => expect(messages()).toContain('sent while down → delivered'))
+    expect(messages().filter((m) => m.startsWith('sent while down'))).toHaveLength(1)
+  })
+
+  story('QueueOverflow', async (Story) => {
+    await play(Story)
+    expect(text('chat-queued')).toBe('3 queued')
+    expect(messages().filter((m) => m.endsWith('→ dropped'))).toEqual([
+      'typed while down 3 → dropped',
+      'typed while down 4 → dropped',
+      'typed while down 5 → dropped',
+    ])
+    expect(messages().filter((m) => m.endsWith('→ pending'))).toHaveLength(2)
+  })
+
+  story('HeartbeatTimeout', async (Story) => {
+    await play(Story)
+    expect(text('chat-status')).toMatch(/reconnecting|connecting/)
+    expect(text('server-mode')).toBe('frozen')
+  })
+
+  story('Offline', async (Story) => {
+    await play(Story)
+    expect(text('chat-status')).toBe('reconnecting')
+    expect(text('network-mode')).toBe('offline')
+    expect(messages()).toContain('typed offline → pending')
+  })
+
+  story('ClosedByPolicy', async (Story) => {
+    await play(Story)
+    await sleep(400)
+    expect(text('chat-status')).toBe('closed')
+    expect(text('sockets-made')).toBe('1')
+  })
+
+  story('Burst', async (Story) => {
+    await play(Story)
+    const fromBot = [...screen.getByTestId('chat-log').querySelectorAll('.name')].filter(
+      (name) => name.textContent === 'bot:',
+    )
+    expect(fromBot).toHaveLength(100)
+  })
+
+  story('BadJson', async (Story) => {
+    await play(Story)
+    expect(text('chat-status')).toBe('open')
+    // Only the welcome notice and the resident's greeting: the bad frame added nothing.
+    expect(screen.getByTestId('chat-log').querySelectorAll('li')).toHaveLength(2)
+  })
+
+  everyStoryTested()
+})
