@@ -1,48 +1,35 @@
-import { createFakeWebSocket, createManualTimers } from '@lifeline/test-utils/browser'
+import {
+  createFakeNetwork,
+  createFakeWebSocket,
+  createManualTimers,
+} from '@lifeline/test-utils/browser'
 import { describe, expect, it } from 'vitest'
 import { createLifeline } from './createLifeline.js'
-import type { NetworkSignal } from './types.js'
 
 function setup(options: { online?: boolean; autoConnect?: boolean } = {}) {
   const fake = createFakeWebSocket()
   const timers = createManualTimers()
-  const env = {
-    online: options.online ?? true,
-    listener: null as ((s: NetworkSignal) => void) | null,
-  }
-  const environment = {
-    isOnline: () => env.online,
-    subscribe(fn: (s: NetworkSignal) => void) {
-      env.listener = fn
-      return () => {
-        env.listener = null
-      }
-    },
-  }
+  const network = createFakeNetwork(options.online ?? true)
   const line = createLifeline('ws://127.0.0.1:1/', {
     WebSocket: fake.WebSocket,
     timers,
-    environment,
+    environment: network.environment,
     random: () => 0,
     heartbeat: { interval: 1_000, timeout: 500 },
     reconnect: { minDelay: 1_000, jitter: 0 },
     autoConnect: options.autoConnect ?? true,
   })
-  const signal = (s: NetworkSignal) => {
-    if (s !== 'visible') env.online = s === 'online'
-    env.listener?.(s)
-  }
-  return { fake, timers, env, line, signal }
+  return { fake, timers, network, line, signal: network.signal }
 }
 
 describe('createLifeline: network and visibility', () => {
   it('listens to the environment only from the first connect() until destroy()', () => {
-    const { env, line } = setup({ autoConnect: false })
-    expect(env.listener).toBeNull()
+    const { network, line } = setup({ autoConnect: false })
+    expect(network.listening()).toBe(false)
     line.connect()
-    expect(env.listener).not.toBeNull()
+    expect(network.listening()).toBe(true)
     line.destroy()
-    expect(env.listener).toBeNull()
+    expect(network.listening()).toBe(false)
   })
 
   it('offline pauses the planned retry; online retries at once', () => {

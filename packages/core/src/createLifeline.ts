@@ -7,6 +7,7 @@ import { createBrowserEnvironment } from './environment/browserEnvironment.js'
 import { createHeartbeat } from './heartbeatRunner.js'
 import { type MachineEvent, transition } from './machine.js'
 import { createOutbox } from './outbox.js'
+import { parseFrame } from './parseFrame.js'
 import { initialState } from './state.js'
 import { createTimerSlots, globalTimers } from './timers.js'
 import type {
@@ -202,16 +203,8 @@ export function createLifeline<In = unknown, Out = unknown>(
 
   function receive(data: MessageData): void {
     if (heartbeat.receive(data)) return
-    let json: In | undefined
-    let parseError: string | null = null
-    if (resolved.parse !== null && typeof data === 'string') {
-      try {
-        json = resolved.parse(data)
-      } catch (error) {
-        parseError = `a message did not parse: ${describeError(error)}`
-      }
-    }
-    dispatch({ type: 'message', data, json, parseError })
+    const { json, error } = parseFrame(resolved.parse, data)
+    dispatch({ type: 'message', data, json, parseError: error })
     if (messageListeners.size === 0) return
     for (const listener of messageListeners) {
       try {

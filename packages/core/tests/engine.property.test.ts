@@ -1,4 +1,5 @@
 import {
+  createFakeNetwork,
   createFakeWebSocket,
   createManualTimers,
   type FakeSocket,
@@ -57,21 +58,11 @@ const attached = (sockets: readonly FakeSocket[]): FakeSocket[] =>
 function simulate(actions: readonly Action[], queueSize: number): void {
   const fake = createFakeWebSocket()
   const timers = createManualTimers()
-  const env = { listener: null as ((signal: NetworkSignal) => void) | null }
-  let online = true
-  const environment = {
-    isOnline: () => online,
-    subscribe(fn: (signal: NetworkSignal) => void) {
-      env.listener = fn
-      return () => {
-        env.listener = null
-      }
-    },
-  }
+  const network = createFakeNetwork()
   const line = createLifeline('ws://127.0.0.1:1/', {
     WebSocket: fake.WebSocket,
     timers,
-    environment,
+    environment: network.environment,
     random: () => 0.5,
     heartbeat: { interval: 1_000, timeout: 500 },
     connectTimeout: 2_000,
@@ -116,8 +107,7 @@ function simulate(actions: readonly Action[], queueSize: number): void {
         timers.runNext()
         break
       case 'network':
-        online = a.signal === 'offline' ? false : a.signal === 'online' ? true : online
-        env.listener?.(a.signal)
+        network.signal(a.signal)
         break
     }
     const state = line.store.getState()
@@ -138,7 +128,7 @@ function simulate(actions: readonly Action[], queueSize: number): void {
 
   line.destroy()
   expect(timers.pending()).toBe(0)
-  expect(env.listener).toBeNull()
+  expect(network.listening()).toBe(false)
   expect(attached(fake.sockets)).toEqual([])
   expect(line.store.getState().status).toBe('closed')
 }

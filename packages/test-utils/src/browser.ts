@@ -1,4 +1,6 @@
 // The browser-safe subset (no `ws`, no `node:` imports), for stories and other browser code.
+
+export { createFakeNetwork, type FakeNetwork, type FakeSignal } from './fakeNetwork.js'
 export type { FakeCloseCall, FakeReadyState } from './fakeSocket.js'
 export { FakeSocket } from './fakeSocket.js'
 export type {
