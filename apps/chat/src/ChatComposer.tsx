@@ -1,5 +1,6 @@
-import { type FormEvent, type ReactNode, useId, useState } from 'react'
+import { type FormEvent, type ReactNode, useState } from 'react'
 import { MAX_TEXT } from './protocol.js'
+import { TextField } from './TextField.js'
 
 export interface ChatComposerProps {
   /** Called with the text as typed (never blank); the field then clears. */
@@ -9,7 +10,6 @@ export interface ChatComposerProps {
 /** The message box and Send. Works while disconnected too: Lifeline queues what is sent. */
 export function ChatComposer({ onSend }: ChatComposerProps): ReactNode {
   const [text, setText] = useState('')
-  const id = useId()
 
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault()
@@ -20,12 +20,11 @@ export function ChatComposer({ onSend }: ChatComposerProps): ReactNode {
 
   return (
     <form className="row" onSubmit={onSubmit}>
-      <label htmlFor={id}>Message</label>
-      <input
-        id={id}
+      <TextField
+        label="Message"
         className="grow"
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={setText}
         maxLength={MAX_TEXT}
         autoComplete="off"
       />

@@ -1,5 +1,6 @@
-import { type FormEvent, type ReactNode, useId, useState } from 'react'
+import { type FormEvent, type ReactNode, useState } from 'react'
 import { MAX_NAME } from './protocol.js'
+import { TextField } from './TextField.js'
 import type { ChatSession } from './useChatRoom.js'
 
 export interface JoinFormProps {
@@ -19,8 +20,6 @@ export function JoinForm({
 }: JoinFormProps): ReactNode {
   const [name, setName] = useState(initialName)
   const [room, setRoom] = useState(initialRoom)
-  const nameId = useId()
-  const roomId = useId()
 
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault()
@@ -31,20 +30,18 @@ export function JoinForm({
   return (
     <form className="join" onSubmit={onSubmit}>
       <h2>Join a room</h2>
-      <label htmlFor={nameId}>Name</label>
-      <input
-        id={nameId}
+      <TextField
+        label="Name"
         value={name}
-        onChange={(e) => setName(e.target.value)}
+        onChange={setName}
         maxLength={MAX_NAME}
         autoComplete="nickname"
         required
       />
-      <label htmlFor={roomId}>Room</label>
-      <input
-        id={roomId}
+      <TextField
+        label="Room"
         value={room}
-        onChange={(e) => setRoom(e.target.value)}
+        onChange={setRoom}
         maxLength={MAX_NAME}
         autoComplete="off"
         required

@@ -1,9 +1,10 @@
 import { type UseWebSocketOptions, useWebSocket } from '@lifeline/react'
-import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react'
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react'
 import { checkSocketUrl, DEFAULT_CONFIG, type DemoConfig } from './config.js'
 import { describeData } from './format.js'
 import { LifecyclePanel } from './LifecyclePanel.js'
 import { type LogEntry, MessageLog } from './MessageLog.js'
+import { TextField } from './TextField.js'
 
 /** Most lines the lab's log keeps. */
 const LOG_CAP = 500
@@ -31,8 +32,6 @@ export function LabPage({ config = DEFAULT_CONFIG, options, clock }: LabPageProp
   const [message, setMessage] = useState('')
   const [log, setLog] = useState<readonly LogEntry[]>([])
   const nextId = useRef(0)
-  const urlId = useId()
-  const messageId = useId()
 
   const addLine = (direction: LogEntry['direction'], text: string): void => {
     const id = ++nextId.current
@@ -81,12 +80,11 @@ export function LabPage({ config = DEFAULT_CONFIG, options, clock }: LabPageProp
     <div className="lab">
       <section className="lab-main" aria-label="Connection lab">
         <form className="row" onSubmit={onConnect}>
-          <label htmlFor={urlId}>URL</label>
-          <input
-            id={urlId}
+          <TextField
+            label="URL"
             className="grow"
             value={draft}
-            onChange={(e) => setDraft(e.target.value)}
+            onChange={setDraft}
             spellCheck={false}
             autoComplete="off"
             aria-invalid={urlError !== null}
@@ -104,12 +102,11 @@ export function LabPage({ config = DEFAULT_CONFIG, options, clock }: LabPageProp
           </p>
         )}
         <form className="row" onSubmit={onSend}>
-          <label htmlFor={messageId}>Message</label>
-          <input
-            id={messageId}
+          <TextField
+            label="Message"
             className="grow"
             value={message}
-            onChange={(e) => setMessage(e.target.value)}
+            onChange={setMessage}
             autoComplete="off"
           />
           <button type="submit" disabled={!isOpen}>

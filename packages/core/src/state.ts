@@ -1,22 +1,5 @@
 import type { ConnectionState } from './types.js'
 
-/** The names of every state field, for trackers and views. */
-export const STATE_FIELDS: readonly (keyof ConnectionState)[] = [
-  'status',
-  'readyState',
-  'attempt',
-  'retryAt',
-  'online',
-  'lastMessage',
-  'lastJson',
-  'latency',
-  'lastSeenAt',
-  'queued',
-  'dropped',
-  'error',
-  'lastClose',
-]
-
 /** The state of a connection that has done nothing yet. */
 export function initialState<In>(online: boolean): ConnectionState<In> {
   return {
@@ -35,3 +18,8 @@ export function initialState<In>(online: boolean): ConnectionState<In> {
     lastClose: null,
   }
 }
+
+/** The names of every state field, for trackers and views. */
+export const STATE_FIELDS: readonly (keyof ConnectionState)[] = Object.keys(
+  initialState(true),
+) as (keyof ConnectionState)[]
