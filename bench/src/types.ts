@@ -27,6 +27,8 @@ export interface CoreOptions {
   readonly startClosed?: boolean
   /** `false`: a library that parses text frames by default does not (diagnostic rows only). */
   readonly parse?: false
+  /** A floor that does not parse adds `JSON.parse` per text frame: the work of Lifeline's default. */
+  readonly parseJson?: true
 }
 
 /** A core-level connection, whatever the library calls it. */
@@ -47,6 +49,8 @@ export interface HookOptions {
   readonly heartbeat?: HeartbeatSpec
   /** As in `CoreOptions`. */
   readonly parse?: false
+  /** As in `CoreOptions`. */
+  readonly parseJson?: true
   readonly share?: boolean
   readonly onMessage?: (data: unknown) => void
 }
@@ -74,7 +78,7 @@ export interface Contender {
   readonly name: string
   /**
    * `subject`: Lifeline; `anchor`: what users would pick instead; `floor`: a bare WebSocket;
-   * `diagnostic`: a variant a scenario derives to explain a number (never in a target).
+   * `diagnostic`: a variant a scenario derives (a setting changed, to compare equal work).
    */
   readonly role: 'subject' | 'diagnostic' | 'anchor' | 'floor'
   /** Packages whose versions RESULTS.md records (workspace packages are read from their manifest). */
@@ -96,15 +100,19 @@ export function missing(contender: Contender, ...needs: Feature[]): string | nul
   return null
 }
 
-/** The same contender with `parse: false` in every option, as a diagnostic row. */
-export function withoutParsing(contender: Contender): Contender {
+/** The same contender with some options forced, as a row of its own. */
+export function variant(
+  contender: Contender,
+  label: string,
+  forced: { readonly parse?: false; readonly parseJson?: true },
+): Contender {
   const { connect, useConnection } = contender
   return {
     ...contender,
-    name: `${contender.name}, parse: false (diagnostic)`,
+    name: `${contender.name}${label}`,
     role: 'diagnostic',
-    connect: connect && ((url, options) => connect(url, { ...options, parse: false })),
+    connect: connect && ((url, options) => connect(url, { ...options, ...forced })),
     useConnection:
-      useConnection && ((url, options) => useConnection(url, { ...options, parse: false })),
+      useConnection && ((url, options) => useConnection(url, { ...options, ...forced })),
   }
 }

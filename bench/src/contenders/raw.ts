@@ -12,7 +12,15 @@ function connect(url: string, options: CoreOptions): CoreConnection {
   const socket = new options.WebSocket(url)
   return {
     status: () => statusOf(socket.readyState),
-    onMessage: (listener) => socket.addEventListener('message', (event) => listener(event.data)),
+    onMessage: (listener) => {
+      // Kept, as an app keeps what it parsed; the parse cannot be optimised away either way.
+      let lastJson: unknown
+      socket.addEventListener('message', (event) => {
+        if (options.parseJson && typeof event.data === 'string') lastJson = JSON.parse(event.data)
+        listener(event.data)
+      })
+      void lastJson
+    },
     send: (data) => socket.send(data),
     start: () => {},
     close: () => socket.close(),
@@ -25,16 +33,19 @@ export function useRawSocket(url: string, options: HookOptions): ConnectionView 
   const [lastMessage, setLastMessage] = useState<unknown>(null)
   const onMessage = useRef(options.onMessage)
   onMessage.current = options.onMessage
+  const lastJson = useRef<unknown>(undefined)
+  const parseJson = options.parseJson === true
   useEffect(() => {
     const socket = new WebSocket(url)
     socket.onopen = () => setStatus('open')
     socket.onclose = () => setStatus('closed')
     socket.onmessage = (event) => {
+      if (parseJson && typeof event.data === 'string') lastJson.current = JSON.parse(event.data)
       onMessage.current?.(event.data)
       setLastMessage(event.data)
     }
     return () => socket.close()
-  }, [url])
+  }, [url, parseJson])
   return { status, lastMessage }
 }
 

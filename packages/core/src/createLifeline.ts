@@ -1,10 +1,12 @@
-import { createStore } from 'zustand/vanilla'
 import { announce } from './announce.js'
+import { createBurstClock } from './burstClock.js'
 import { closeArgs } from './closeArgs.js'
 import { openSocket, type SocketHandle } from './connection.js'
+import { createConnectionStore } from './connectionStore.js'
 import { CLOSE_TIMEOUT, DEFAULT_MIN_UPTIME, resolveOptions } from './defaults.js'
 import { createBrowserEnvironment } from './environment/browserEnvironment.js'
 import { createHeartbeat } from './heartbeatRunner.js'
+import { createListeners } from './listeners.js'
 import { type MachineEvent, transition } from './machine.js'
 import { createOutbox } from './outbox.js'
 import { parseFrame } from './parseFrame.js'
@@ -20,7 +22,7 @@ import type {
   WebSocketConstructor,
 } from './types.js'
 import { pageBase, resolveUrl } from './url.js'
-import { describeError, rethrowLater, safeCall } from './util.js'
+import { describeError } from './util.js'
 
 type Slot = 'connect' | 'retry' | 'close' | 'stable' | 'heartbeat'
 
@@ -53,12 +55,12 @@ export function createLifeline<In = unknown, Out = unknown>(
   const random = options.random ?? Math.random
   const environment =
     options.watchNetwork === false ? null : (options.environment ?? createBrowserEnvironment())
-  const store = createStore<ConnectionState<In>>()(() =>
-    initialState(environment?.isOnline() ?? true),
-  )
+  const states = createConnectionStore<In>(initialState(environment?.isOnline() ?? true))
+  const store = states.api
   const slots = createTimerSlots<Slot>(timers)
-  const messageListeners = new Set<(data: MessageData, json: In | undefined) => void>()
-  const eventListeners = new Set<(event: LifelineEvent) => void>()
+  const messageClock = createBurstClock(() => timers.now())
+  const messageListeners = createListeners<MessageData, In | undefined>()
+  const eventListeners = createListeners<LifelineEvent>()
   let current: SocketHandle | null = null
   // Bumped whenever an attempt starts or a socket is dropped: a URL promise of an older attempt
   // that settles late must not open a second socket.
@@ -68,7 +70,7 @@ export function createLifeline<In = unknown, Out = unknown>(
   let running = false
 
   const emit = (event: LifelineEvent): void => {
-    for (const listener of eventListeners) safeCall(listener, event)
+    eventListeners.emit(event, undefined)
   }
 
   /** Runs events to completion, one at a time: a listener that calls back in waits its turn. */
@@ -93,7 +95,7 @@ export function createLifeline<In = unknown, Out = unknown>(
     const prev = store.getState()
     const result = transition(prev, event, { now, random, reconnect: resolved.reconnect })
     const next = result.state
-    if (next !== prev) store.setState(next, true)
+    if (next !== prev) states.commit(next)
     syncTimers(prev, next, now)
     for (const effect of result.effects) {
       if (effect.type === 'start-attempt') startAttempt()
@@ -202,17 +204,15 @@ export function createLifeline<In = unknown, Out = unknown>(
   }
 
   function receive(data: MessageData): void {
-    if (heartbeat.receive(data)) return
+    const now = messageClock()
+    if (heartbeat.receive(data, now)) return
     const { json, error } = parseFrame(resolved.parse, data)
-    dispatch({ type: 'message', data, json, parseError: error })
-    if (messageListeners.size === 0) return
-    for (const listener of messageListeners) {
-      try {
-        listener(data, json)
-      } catch (error) {
-        rethrowLater(error)
-      }
-    }
+    // A clean message only sets the message fields: no transition, timer or event to work out, so
+    // it skips the dispatch loop (unless one is running: it must then wait its turn).
+    if (running || error !== null || destroyed) {
+      dispatch({ type: 'message', data, json, parseError: error })
+    } else states.message(data, json, now)
+    messageListeners.emit(data, json)
   }
 
   function closeSocket(code: number, reason: string): void {
@@ -268,13 +268,11 @@ export function createLifeline<In = unknown, Out = unknown>(
     },
     onMessage(listener) {
       if (destroyed) return () => {}
-      messageListeners.add(listener)
-      return () => messageListeners.delete(listener)
+      return messageListeners.add(listener)
     },
     onEvent(listener) {
       if (destroyed) return () => {}
-      eventListeners.add(listener)
-      return () => eventListeners.delete(listener)
+      return eventListeners.add(listener)
     },
     socket: () => current?.socket ?? null,
     destroy() {

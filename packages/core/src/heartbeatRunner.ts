@@ -23,7 +23,7 @@ export interface Heartbeat {
   start(now: number): void
   stop(): void
   /** Takes every received frame as proof of life; `true` when it was a pong (not to be delivered). */
-  receive(data: MessageData): boolean
+  receive(data: MessageData, now?: number): boolean
   /** A check on demand (page visible, network back): a ping unless one is on its way. */
   check(late: number): void
   /** `false` when a ping went unanswered past its deadline: the link is declared dead now. */
@@ -79,9 +79,8 @@ export function createHeartbeat(deps: HeartbeatDeps): Heartbeat {
       pingAt = null
       slots.disarm('heartbeat')
     },
-    receive(data) {
+    receive(data, now = timers.now()) {
       if (timing === null) return false
-      const now = timers.now()
       lastFrameAt = now
       if (!isPong(timing, data)) return false
       const latency = pingAt === null ? null : now - pingAt

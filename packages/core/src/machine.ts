@@ -74,7 +74,11 @@ export function transition<In>(
   ctx: MachineContext,
 ): Transition<In> {
   // Messages are the hot path: kept out of the big switch so it stays small and fast.
-  if (event.type === 'message') return received(state, event, ctx.now)
+  if (event.type === 'message') {
+    const next = withMessage(state, event.data, event.json, ctx.now)
+    if (event.parseError === null) return { state: next, effects: NONE }
+    return { state: withError(next, 'parse', event.parseError, ctx.now), effects: NONE }
+  }
   const { status } = state
   const stay = { state, effects: NONE }
   switch (event.type) {
@@ -190,22 +194,26 @@ export function transition<In>(
   }
 }
 
-/** A message arrived: its data, parse result and time; a parse failure is recorded. */
-function received<In>(
+/**
+ * The state after a message: its data, parse result and arrival time. The engine calls this
+ * directly for every clean message (no event object, no effects), so it must stay this cheap.
+ */
+export function withMessage<In>(
   state: ConnectionState<In>,
-  event: Extract<MachineEvent, { type: 'message' }>,
+  data: MessageData,
+  json: unknown,
   now: number,
-): Transition<In> {
+): ConnectionState<In> {
   // Written out field by field, in the order of `initialState`: a spread here costs several times
   // more per message than the socket itself.
-  const next: ConnectionState<In> = {
+  return {
     status: state.status,
     readyState: state.readyState,
     attempt: state.attempt,
     retryAt: state.retryAt,
     online: state.online,
-    lastMessage: event.data,
-    lastJson: event.json as In | undefined,
+    lastMessage: data,
+    lastJson: json as In | undefined,
     latency: state.latency,
     lastSeenAt: now,
     queued: state.queued,
@@ -213,8 +221,6 @@ function received<In>(
     error: state.error,
     lastClose: state.lastClose,
   }
-  if (event.parseError === null) return { state: next, effects: NONE }
-  return { state: withError(next, 'parse', event.parseError, now), effects: NONE }
 }
 
 function attempt<In>(

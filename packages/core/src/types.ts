@@ -229,7 +229,12 @@ export type LifelineEvent =
 
 /** A connection kept alive; created by `createLifeline`. */
 export interface Lifeline<In = unknown, Out = unknown> {
-  /** The zustand store of this connection's state. */
+  /**
+   * The zustand store of this connection's state. `getState()` is always current. Subscribers hear
+   * of every change at once, except messages: a burst of frames (one socket read can hold
+   * thousands) wakes them once, at the next microtask, with the latest message. `onMessage` sees
+   * every message.
+   */
   readonly store: StoreApi<ConnectionState<In>>
   /** Starts, or retries now (skipping a pending backoff). No-op while connecting or open. */
   connect(): void
