@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import { withMessage } from './machine.js'
+import { withMessage } from './state.js'
 import type { ConnectionState, MessageData } from './types.js'
 
 /** The store of one connection, with a cheap path for messages. */

@@ -69,9 +69,7 @@ export function createLifeline<In = unknown, Out = unknown>(
   const pending: MachineEvent[] = []
   let running = false
 
-  const emit = (event: LifelineEvent): void => {
-    eventListeners.emit(event, undefined)
-  }
+  const emit = eventListeners.emit
 
   /** Runs events to completion, one at a time: a listener that calls back in waits its turn. */
   function dispatch(event: MachineEvent): void {
@@ -170,10 +168,7 @@ export function createLifeline<In = unknown, Out = unknown>(
     const WebSocketImpl =
       options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket
     if (!WebSocketImpl) {
-      fail(
-        'socket',
-        'no WebSocket in this runtime: pass one as options.WebSocket (Node: the ws package)',
-      )
+      fail('socket', 'no WebSocket here: pass options.WebSocket (in Node, the ws package)')
       return
     }
     try {
@@ -204,14 +199,14 @@ export function createLifeline<In = unknown, Out = unknown>(
   }
 
   function receive(data: MessageData): void {
+    if (destroyed) return
     const now = messageClock()
     if (heartbeat.receive(data, now)) return
     const { json, error } = parseFrame(resolved.parse, data)
-    // A clean message only sets the message fields: no transition, timer or event to work out, so
-    // it skips the dispatch loop (unless one is running: it must then wait its turn).
-    if (running || error !== null || destroyed) {
-      dispatch({ type: 'message', data, json, parseError: error })
-    } else states.message(data, json, now)
+    // No transition: a message changes no status, timer or event, and each step reads the store
+    // afresh, so a message that arrives while one runs is never lost.
+    states.message(data, json, now)
+    if (error !== null) dispatch({ type: 'error', kind: 'parse', message: error })
     messageListeners.emit(data, json)
   }
 

@@ -84,7 +84,7 @@ describe('createHeartbeat', () => {
     heartbeat.start(Date.now())
     const frameAt = START + INTERVAL + TIMEOUT - 1
     advanceTo(frameAt)
-    expect(heartbeat.receive('hello')).toBe(false)
+    expect(heartbeat.receive('hello', Date.now())).toBe(false)
     advanceTo(START + INTERVAL + TIMEOUT)
     expect(onDead).not.toHaveBeenCalled()
     // The next ping follows a full interval of silence after that frame, then its own deadline.
@@ -103,7 +103,7 @@ describe('createHeartbeat', () => {
     heartbeat.start(Date.now())
     for (let i = 0; i < 5; i++) {
       vi.advanceTimersByTime(INTERVAL - 1)
-      heartbeat.receive('data')
+      heartbeat.receive('data', Date.now())
     }
     expect(send).not.toHaveBeenCalled()
     vi.advanceTimersByTime(INTERVAL)
@@ -114,7 +114,7 @@ describe('createHeartbeat', () => {
     const { heartbeat, onPong, onDead } = setup()
     heartbeat.start(Date.now())
     vi.advanceTimersByTime(INTERVAL + 30)
-    expect(heartbeat.receive('pong')).toBe(true)
+    expect(heartbeat.receive('pong', Date.now())).toBe(true)
     expect(onPong).toHaveBeenCalledTimes(1)
     expect(onPong).toHaveBeenCalledWith(30, START + INTERVAL + 30)
     vi.advanceTimersByTime(TIMEOUT)
@@ -125,7 +125,7 @@ describe('createHeartbeat', () => {
     const { heartbeat, onPong } = setup()
     heartbeat.start(Date.now())
     vi.advanceTimersByTime(10)
-    expect(heartbeat.receive('pong')).toBe(true)
+    expect(heartbeat.receive('pong', Date.now())).toBe(true)
     expect(onPong).toHaveBeenCalledWith(null, START + 10)
   })
 
@@ -133,9 +133,9 @@ describe('createHeartbeat', () => {
     const { heartbeat, onPong } = setup()
     heartbeat.start(Date.now())
     vi.advanceTimersByTime(INTERVAL + 20)
-    heartbeat.receive('pong')
+    heartbeat.receive('pong', Date.now())
     vi.advanceTimersByTime(5)
-    expect(heartbeat.receive('pong')).toBe(true)
+    expect(heartbeat.receive('pong', Date.now())).toBe(true)
     expect(onPong.mock.calls).toEqual([
       [20, START + INTERVAL + 20],
       [null, START + INTERVAL + 25],
@@ -146,8 +146,8 @@ describe('createHeartbeat', () => {
     const { heartbeat, onPong } = setup()
     heartbeat.start(Date.now())
     vi.advanceTimersByTime(INTERVAL)
-    expect(heartbeat.receive('ping')).toBe(false)
-    expect(heartbeat.receive(new Uint8Array([1]))).toBe(false)
+    expect(heartbeat.receive('ping', Date.now())).toBe(false)
+    expect(heartbeat.receive(new Uint8Array([1]), Date.now())).toBe(false)
     expect(onPong).not.toHaveBeenCalled()
   })
 
@@ -158,7 +158,7 @@ describe('createHeartbeat', () => {
     const armed = timers.setTimeout.mock.calls.length
     const cleared = timers.clearTimeout.mock.calls.length
     expect(armed).toBeGreaterThan(0)
-    for (let i = 0; i < 1_000; i++) heartbeat.receive(i % 2 === 0 ? 'message' : 'pong')
+    for (let i = 0; i < 1_000; i++) heartbeat.receive(i % 2 === 0 ? 'message' : 'pong', Date.now())
     expect(timers.setTimeout).toHaveBeenCalledTimes(armed)
     expect(timers.clearTimeout).toHaveBeenCalledTimes(cleared)
   })
@@ -230,7 +230,7 @@ describe('createHeartbeat', () => {
     heartbeat.start(Date.now())
     vi.advanceTimersByTime(INTERVAL)
     expect(message).toHaveBeenCalledTimes(1)
-    heartbeat.receive('pong')
+    heartbeat.receive('pong', Date.now())
     vi.advanceTimersByTime(INTERVAL)
     expect(message).toHaveBeenCalledTimes(2)
     expect(send.mock.calls).toEqual([['ping-1'], ['ping-2']])
@@ -243,8 +243,8 @@ describe('createHeartbeat', () => {
     const { heartbeat, onPong, onDead } = setup({ isPong })
     heartbeat.start(Date.now())
     vi.advanceTimersByTime(INTERVAL)
-    expect(() => heartbeat.receive('pong')).not.toThrow()
-    expect(heartbeat.receive('pong')).toBe(false)
+    expect(() => heartbeat.receive('pong', Date.now())).not.toThrow()
+    expect(heartbeat.receive('pong', Date.now())).toBe(false)
     expect(isPong).toHaveBeenCalled()
     expect(onPong).not.toHaveBeenCalled()
     vi.advanceTimersByTime(TIMEOUT)
@@ -292,14 +292,14 @@ describe('createHeartbeat', () => {
     vi.advanceTimersByTime(INTERVAL)
     heartbeat.stop()
     vi.advanceTimersByTime(10)
-    expect(heartbeat.receive('pong')).toBe(true)
+    expect(heartbeat.receive('pong', Date.now())).toBe(true)
     expect(onPong).toHaveBeenCalledWith(null, START + INTERVAL + 10)
   })
 
   it('does nothing at all with timing null', () => {
     const { heartbeat, slots, timers, send, onPong, onDead } = setup(null)
     heartbeat.start(Date.now())
-    expect(heartbeat.receive('pong')).toBe(false)
+    expect(heartbeat.receive('pong', Date.now())).toBe(false)
     heartbeat.check(0)
     vi.advanceTimersByTime(10 * INTERVAL)
     expect(heartbeat.verify()).toBe(true)

@@ -22,8 +22,11 @@ export interface HeartbeatDeps {
 export interface Heartbeat {
   start(now: number): void
   stop(): void
-  /** Takes every received frame as proof of life; `true` when it was a pong (not to be delivered). */
-  receive(data: MessageData, now?: number): boolean
+  /**
+   * Takes a frame received at `now` as proof of life; `true` when it was a pong (not to be
+   * delivered).
+   */
+  receive(data: MessageData, now: number): boolean
   /** A check on demand (page visible, network back): a ping unless one is on its way. */
   check(late: number): void
   /** `false` when a ping went unanswered past its deadline: the link is declared dead now. */
@@ -79,7 +82,7 @@ export function createHeartbeat(deps: HeartbeatDeps): Heartbeat {
       pingAt = null
       slots.disarm('heartbeat')
     },
-    receive(data, now = timers.now()) {
+    receive(data, now) {
       if (timing === null) return false
       lastFrameAt = now
       if (!isPong(timing, data)) return false

@@ -4,41 +4,42 @@ import { rethrowLater } from './util.js'
 export interface Listeners<A, B> {
   /** Adds `listener` (once, however often it is added); returns the function that removes it. */
   add(listener: (a: A, b: B) => void): () => void
-  /** Calls every listener; a throw is rethrown on its own stack and the others still run. */
-  emit(a: A, b: B): void
+  /**
+   * Calls every listener; a throw is rethrown on its own stack and the others still run. Needs no
+   * `this`: it can be passed on as a plain function.
+   */
+  emit(a: A, b?: B): void
   readonly size: number
   clear(): void
 }
 
 /**
- * Creates a listener list. It is copied when changed rather than when called: messages call it for
- * every frame, and a listener that unsubscribes (or adds another) while it runs changes only the
- * next call.
+ * Creates a listener list. As with DOM events, a listener removed while the list is being called
+ * is not called.
  */
 export function createListeners<A, B = undefined>(): Listeners<A, B> {
-  let list: readonly ((a: A, b: B) => void)[] = []
+  const set = new Set<(a: A, b: B) => void>()
   return {
     add(listener) {
-      if (!list.includes(listener)) list = [...list, listener]
+      set.add(listener)
       return () => {
-        list = list.filter((other) => other !== listener)
+        set.delete(listener)
       }
     },
     emit(a, b) {
-      const current = list
-      for (let i = 0; i < current.length; i++) {
+      for (const listener of set) {
         try {
-          ;(current[i] as (a: A, b: B) => void)(a, b)
+          listener(a, b as B)
         } catch (error) {
           rethrowLater(error)
         }
       }
     },
     get size() {
-      return list.length
+      return set.size
     },
     clear() {
-      list = []
+      set.clear()
     },
   }
 }

@@ -174,15 +174,6 @@ describe('transition: records', () => {
     expect(s.retryAt).toBe(12_000)
   })
 
-  it('messages set lastMessage, lastJson and lastSeenAt; a parse error is recorded', () => {
-    const ok = run({}, { type: 'message', data: '{"a":1}', json: { a: 1 }, parseError: null }).state
-    expect(ok).toMatchObject({ lastMessage: '{"a":1}', lastJson: { a: 1 }, lastSeenAt: 10_000 })
-    expect(ok.error).toBeNull()
-    const bad = run({}, { type: 'message', data: '{', json: undefined, parseError: 'x' }).state
-    expect(bad.lastMessage).toBe('{')
-    expect(bad.error?.kind).toBe('parse')
-  })
-
   it('a pong sets latency and lastSeenAt; an unrequested pong keeps the latency', () => {
     expect(run({}, { type: 'pong', latency: 12 }).state).toMatchObject({
       latency: 12,

@@ -1,6 +1,6 @@
 import { nextDelay } from './backoff.js'
 import { defaultShouldReconnect, type ResolvedReconnect } from './defaults.js'
-import type { CloseInfo, ConnectionState, ErrorKind, MessageData } from './types.js'
+import type { CloseInfo, ConnectionState, ErrorKind } from './types.js'
 
 /** Everything that can happen to a connection: user calls, socket events, timers, the network. */
 export type MachineEvent =
@@ -24,12 +24,6 @@ export type MachineEvent =
   | { readonly type: 'offline' }
   | { readonly type: 'visible' }
   | { readonly type: 'destroy' }
-  | {
-      readonly type: 'message'
-      readonly data: MessageData
-      readonly json: unknown
-      readonly parseError: string | null
-    }
   | { readonly type: 'pong'; readonly latency: number | null }
   | { readonly type: 'queue'; readonly queued: number; readonly dropped: number }
   | { readonly type: 'error'; readonly kind: ErrorKind; readonly message: string }
@@ -74,11 +68,6 @@ export function transition<In>(
   ctx: MachineContext,
 ): Transition<In> {
   // Messages are the hot path: kept out of the big switch so it stays small and fast.
-  if (event.type === 'message') {
-    const next = withMessage(state, event.data, event.json, ctx.now)
-    if (event.parseError === null) return { state: next, effects: NONE }
-    return { state: withError(next, 'parse', event.parseError, ctx.now), effects: NONE }
-  }
   const { status } = state
   const stay = { state, effects: NONE }
   switch (event.type) {
@@ -194,35 +183,6 @@ export function transition<In>(
   }
 }
 
-/**
- * The state after a message: its data, parse result and arrival time. The engine calls this
- * directly for every clean message (no event object, no effects), so it must stay this cheap.
- */
-export function withMessage<In>(
-  state: ConnectionState<In>,
-  data: MessageData,
-  json: unknown,
-  now: number,
-): ConnectionState<In> {
-  // Written out field by field, in the order of `initialState`: a spread here costs several times
-  // more per message than the socket itself.
-  return {
-    status: state.status,
-    readyState: state.readyState,
-    attempt: state.attempt,
-    retryAt: state.retryAt,
-    online: state.online,
-    lastMessage: data,
-    lastJson: json as In | undefined,
-    latency: state.latency,
-    lastSeenAt: now,
-    queued: state.queued,
-    dropped: state.dropped,
-    error: state.error,
-    lastClose: state.lastClose,
-  }
-}
-
 function attempt<In>(
   state: ConnectionState<In>,
   n: number,
@@ -248,7 +208,7 @@ function abandonAndRetry<In>(
   const lastClose = closeInfo(1006, reason, false, ctx.now)
   const message =
     kind === 'connect-timeout'
-      ? 'the connection did not open in time; the server may be down or unreachable'
+      ? 'not open within connectTimeout: is the server down or unreachable?'
       : 'no frame arrived after a heartbeat ping; the link is dead'
   const failed = { ...withError(state, kind, message, ctx.now), readyState: 3 as const, lastClose }
   return afterLoss(failed, lastClose, ctx, [abandon(false)])

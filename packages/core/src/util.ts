@@ -1,7 +1,6 @@
 /** A readable message from anything thrown. */
 export function describeError(error: unknown): string {
-  if (error instanceof Error) return error.message
-  return typeof error === 'string' ? error : String(error)
+  return error instanceof Error ? error.message : String(error)
 }
 
 /** Rethrows a listener's error on its own stack, where the runtime reports it as usual. */

@@ -57,7 +57,7 @@ describe('bad input never throws, never spins', () => {
     cleanup.push(() => line.destroy())
     const state = line.store.getState()
     expect(state.status).toBe('closed')
-    expect(state.error?.message).toContain('pass one as options.WebSocket')
+    expect(state.error?.message).toContain('pass options.WebSocket')
   })
 
   it('a frame that does not parse is delivered, recorded, and the link stays up', async () => {
