@@ -141,7 +141,7 @@ function table(
       notes: [
         `Frames \`{"n":i}\` (9–13 bytes) written at once by a server in another process; ${where}. CPU = process.cpuUsage (user + system, all threads) from the first message callback to the last; each contender's turn starts with an unmeasured ${formatNumber(WARM_UP)}-frame run (shared code such as React re-optimises for each library) and ends with a ${SETTLE} ms pause. Median (min–max) of ${ROUNDS} rounds after a warm-up.`,
         'Equal work: Lifeline parses text frames by default (`parse: JSON.parse`) and is compared with a raw socket that calls `JSON.parse` in its listener; everything that delivers text as it came (Lifeline with `parse: false`, the other libraries) with the bare raw socket.',
-        "Fastest round vs fastest round: CPU time on this virtual machine only ever grows with interference (a pure loop of fixed work takes 31 to 51 ms from one run to the next), so the fastest of the rounds is each one's own cost; the medians show the spread.",
+        "Fastest round vs fastest round: interference (other work on the machine, the server process, the garbage collector) only ever adds CPU time, so the fastest of the rounds is the closest to each one's own cost; the medians show the spread.",
       ],
       columns: [
         'contender',

@@ -58,6 +58,11 @@ export interface Transition<In> {
 
 const NONE: readonly Effect[] = []
 
+const to = <In>(state: ConnectionState<In>, effects: readonly Effect[] = NONE): Transition<In> => ({
+  state,
+  effects,
+})
+
 /**
  * The connection's state machine: the only place `status` changes. Pure: the same state, event and
  * context always give the same result.
@@ -67,9 +72,8 @@ export function transition<In>(
   event: MachineEvent,
   ctx: MachineContext,
 ): Transition<In> {
-  // Messages are the hot path: kept out of the big switch so it stays small and fast.
   const { status } = state
-  const stay = { state, effects: NONE }
+  const stay = to(state)
   switch (event.type) {
     case 'connect':
       if (status === 'connecting' || status === 'open') return stay
@@ -80,10 +84,9 @@ export function transition<In>(
     case 'disconnect': {
       if (status === 'closing') return stay
       if (status === 'open' || (status === 'connecting' && state.readyState === 0)) {
-        return {
-          state: { ...state, status: 'closing', readyState: 2, retryAt: null },
-          effects: [{ type: 'close-socket', code: event.code, reason: event.reason }],
-        }
+        return to({ ...state, status: 'closing', readyState: 2, retryAt: null }, [
+          { type: 'close-socket', code: event.code, reason: event.reason },
+        ])
       }
       const closed: ConnectionState<In> = {
         ...state,
@@ -91,15 +94,15 @@ export function transition<In>(
         readyState: 3,
         retryAt: null,
       }
-      if (status !== 'connecting') return { state: closed, effects: NONE }
+      if (status !== 'connecting') return to(closed)
       // Still resolving the URL: there is no socket to close, only an attempt to cancel.
       const lastClose = closeInfo(event.code, event.reason, true, ctx.now)
-      return { state: { ...closed, lastClose }, effects: [abandon(false)] }
+      return to({ ...closed, lastClose }, [abandon(false)])
     }
 
     case 'socket-created':
       if (status !== 'connecting') return stay
-      return { state: { ...state, readyState: 0 }, effects: NONE }
+      return to({ ...state, readyState: 0 })
 
     case 'attempt-failed':
       if (status !== 'connecting') return stay
@@ -107,12 +110,12 @@ export function transition<In>(
 
     case 'open':
       if (status !== 'connecting') return stay
-      return { state: { ...state, status: 'open', readyState: 1, retryAt: null }, effects: NONE }
+      return to({ ...state, status: 'open', readyState: 1, retryAt: null })
 
     case 'close': {
       const lastClose = closeInfo(event.code, event.reason, event.wasClean, ctx.now)
       if (status === 'closing') {
-        return { state: { ...state, status: 'closed', readyState: 3, lastClose }, effects: NONE }
+        return to({ ...state, status: 'closed', readyState: 3, lastClose })
       }
       if (status !== 'connecting' && status !== 'open') return stay
       return afterLoss({ ...state, readyState: 3, lastClose }, lastClose, ctx, NONE)
@@ -133,53 +136,47 @@ export function transition<In>(
     case 'close-timeout': {
       if (status !== 'closing') return stay
       const lastClose = closeInfo(1006, 'close timeout', false, ctx.now)
-      return {
-        state: { ...state, status: 'closed', readyState: 3, lastClose },
-        effects: [abandon(false)],
-      }
+      return to({ ...state, status: 'closed', readyState: 3, lastClose }, [abandon(false)])
     }
 
     case 'stable':
       if (status !== 'open' || state.attempt === 0) return stay
-      return { state: { ...state, attempt: 0 }, effects: NONE }
+      return to({ ...state, attempt: 0 })
 
     case 'online': {
       const next = state.online ? state : { ...state, online: true }
       if (status === 'reconnecting') return attempt(next, state.attempt + 1, NONE)
-      if (status === 'open') return { state: next, effects: [{ type: 'check-link' }] }
-      return { state: next, effects: NONE }
+      if (status === 'open') return to(next, [{ type: 'check-link' }])
+      return to(next)
     }
 
     case 'offline': {
       const next: ConnectionState<In> = { ...state, online: false }
-      return { state: status === 'reconnecting' ? { ...next, retryAt: null } : next, effects: NONE }
+      return to(status === 'reconnecting' ? { ...next, retryAt: null } : next)
     }
 
     case 'visible':
-      if (status === 'open') return { state, effects: [{ type: 'check-link' }] }
+      if (status === 'open') return to(state, [{ type: 'check-link' }])
       if (status === 'reconnecting' && state.online) return attempt(state, state.attempt + 1, NONE)
       return stay
 
     case 'destroy': {
       const live = status === 'connecting' || status === 'open' || status === 'closing'
-      return {
-        state: { ...state, status: 'closed', readyState: 3, retryAt: null },
-        effects: live ? [abandon(true)] : NONE,
-      }
+      return to(
+        { ...state, status: 'closed', readyState: 3, retryAt: null },
+        live ? [abandon(true)] : NONE,
+      )
     }
 
     case 'pong':
-      return {
-        state: { ...state, lastSeenAt: ctx.now, latency: event.latency ?? state.latency },
-        effects: NONE,
-      }
+      return to({ ...state, lastSeenAt: ctx.now, latency: event.latency ?? state.latency })
 
     case 'queue':
       if (state.queued === event.queued && state.dropped === event.dropped) return stay
-      return { state: { ...state, queued: event.queued, dropped: event.dropped }, effects: NONE }
+      return to({ ...state, queued: event.queued, dropped: event.dropped })
 
     case 'error':
-      return { state: withError(state, event.kind, event.message, ctx.now), effects: NONE }
+      return to(withError(state, event.kind, event.message, ctx.now))
   }
 }
 
@@ -188,10 +185,10 @@ function attempt<In>(
   n: number,
   before: readonly Effect[],
 ): Transition<In> {
-  return {
-    state: { ...state, status: 'connecting', readyState: 3, attempt: n, retryAt: null },
-    effects: [...before, { type: 'start-attempt' }],
-  }
+  return to({ ...state, status: 'connecting', readyState: 3, attempt: n, retryAt: null }, [
+    ...before,
+    { type: 'start-attempt' },
+  ])
 }
 
 function abandon(graceful: boolean): Effect {
@@ -226,12 +223,12 @@ function afterLoss<In>(
     policy === null ||
     state.attempt >= policy.maxAttempts ||
     (close !== null && !wantsRetry(policy, close))
-  if (stop) return { state: { ...state, status: 'closed', retryAt: null }, effects }
-  if (!state.online) return { state: { ...state, status: 'reconnecting', retryAt: null }, effects }
+  if (stop) return to({ ...state, status: 'closed', retryAt: null }, effects)
+  if (!state.online) return to({ ...state, status: 'reconnecting', retryAt: null }, effects)
   // The first retry after a stable link (attempt 0) and after a failed first attempt both wait
   // minDelay; each further failure grows the delay.
   const delay = nextDelay(Math.max(1, state.attempt), policy, ctx.random())
-  return { state: { ...state, status: 'reconnecting', retryAt: ctx.now + delay }, effects }
+  return to({ ...state, status: 'reconnecting', retryAt: ctx.now + delay }, effects)
 }
 
 /** A `shouldReconnect` that throws falls back to the default answer rather than break the engine. */
