@@ -89,6 +89,8 @@ export interface Contender {
   /** `null` when the library has no React hook (then `lacks.react` says so). */
   readonly useConnection: ((url: string, options: HookOptions) => ConnectionView) | null
   readonly lacks: Partial<Record<Feature, string>>
+  /** Set on a row made by `variant`: what it was made from, so a child process can make it again. */
+  readonly variantOf?: { readonly name: string; readonly forced: Forced }
 }
 
 /** `'n/a (reason)'` for the first feature of `needs` the contender lacks, else `null`. */
@@ -100,15 +102,18 @@ export function missing(contender: Contender, ...needs: Feature[]): string | nul
   return null
 }
 
+/** Options a variant row forces on its contender. */
+export interface Forced {
+  readonly parse?: false
+  readonly parseJson?: true
+}
+
 /** The same contender with some options forced, as a row of its own. */
-export function variant(
-  contender: Contender,
-  label: string,
-  forced: { readonly parse?: false; readonly parseJson?: true },
-): Contender {
+export function variant(contender: Contender, label: string, forced: Forced): Contender {
   const { connect, useConnection } = contender
   return {
     ...contender,
+    variantOf: { name: contender.name, forced },
     name: `${contender.name}${label}`,
     role: 'diagnostic',
     connect: connect && ((url, options) => connect(url, { ...options, ...forced })),

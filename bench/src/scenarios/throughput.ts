@@ -1,10 +1,12 @@
 // 3. Throughput: 100,000 small frames from the server (another process); messages/s and CPU µs per
 // message up to the message callback. React level: the hook in React's production build vs a raw
 // socket in minimal useState glue; core level: the library alone vs a raw `ws` socket.
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { startBenchServer } from '../env/benchServer.js'
+import { meter, type ThroughputSample } from '../env/coreThroughput.js'
 import { mount, newProbe } from '../env/react.js'
-import { BenchWebSocket } from '../env/sockets.js'
-import { cpuMicros, interleave, pick, sleep, until } from '../measure.js'
+import { interleave, pick, sleep, until } from '../measure.js'
 import { type ScenarioContext, type ScenarioResult, target } from '../scenario.js'
 import { type Cell, formatNumber, ratio, summarize, type Table } from '../stats.js'
 import { type Contender, type Feature, missing, variant } from '../types.js'
@@ -17,33 +19,7 @@ const SETTLE = 150
 // More rounds than elsewhere: CPU time is the noisiest figure here, and the fastest round counts.
 const ROUNDS = 8
 
-interface Sample {
-  readonly cpuPerMessage: number
-  readonly perSecond: number
-}
-
-/** Counts messages; CPU and wall clock from the first message to the last (connect excluded). */
-function meter(frames: number): { tick(): void; done(): boolean; sample(): Sample } {
-  let count = 0
-  let cpu0 = 0
-  let wall0 = 0
-  let result: Sample = { cpuPerMessage: Number.NaN, perSecond: Number.NaN }
-  return {
-    tick() {
-      count++
-      if (count === 1) {
-        cpu0 = cpuMicros()
-        wall0 = performance.now()
-      } else if (count === frames) {
-        const cpu = cpuMicros() - cpu0
-        const wall = performance.now() - wall0
-        result = { cpuPerMessage: cpu / (frames - 1), perSecond: ((frames - 1) / wall) * 1000 }
-      }
-    },
-    done: () => count >= frames,
-    sample: () => result,
-  }
-}
+type Sample = ThroughputSample
 
 async function viaHook(contender: Contender, url: string, frames: number): Promise<Sample> {
   const counter = meter(frames)
@@ -56,13 +32,50 @@ async function viaHook(contender: Contender, url: string, frames: number): Promi
   return counter.sample()
 }
 
-async function viaCore(contender: Contender, url: string, frames: number): Promise<Sample> {
-  const counter = meter(frames)
-  const connection = contender.connect?.(url, { WebSocket: BenchWebSocket })
-  connection?.onMessage(counter.tick)
-  await until(counter.done, 30_000, 5)
-  connection?.close()
-  return counter.sample()
+const CHILD = fileURLToPath(new URL('../env/coreThroughputChild.ts', import.meta.url))
+
+/** A process of its own for one contender's core-level runs (see coreThroughputChild.ts). */
+interface CoreWorker {
+  run(url: string): Promise<Sample>
+  stop(): void
+}
+
+function startCoreWorker(contender: Contender): Promise<CoreWorker> {
+  const args = [
+    ...process.execArgv,
+    CHILD,
+    contender.variantOf?.name ?? contender.name,
+    JSON.stringify(contender.variantOf?.forced ?? {}),
+  ]
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] })
+  let errors = ''
+  child.stderr?.on('data', (chunk: Buffer) => {
+    errors = (errors + chunk.toString()).slice(-4_000)
+  })
+  let waiting: { resolve(sample: Sample): void; reject(error: Error): void } | null = null
+  const failed = (code: number | null) =>
+    new Error(`core throughput of ${contender.name} failed (exit ${code}):\n${errors}`)
+  return new Promise((resolve, reject) => {
+    child.on('message', (message: { type: string; sample?: Sample }) => {
+      if (message.type === 'ready') {
+        resolve({
+          run: (url) =>
+            new Promise((done, fail) => {
+              waiting = { resolve: done, reject: fail }
+              child.send({ type: 'run', url, frames: FRAMES, warmUp: WARM_UP })
+            }),
+          stop: () => child.send({ type: 'exit' }),
+        })
+      } else if (message.type === 'result' && message.sample) {
+        waiting?.resolve(message.sample)
+        waiting = null
+      }
+    })
+    child.on('exit', (code) => {
+      reject(failed(code))
+      waiting?.reject(failed(code))
+    })
+  })
 }
 
 interface Pairs {
@@ -73,10 +86,10 @@ interface Pairs {
 }
 
 /**
- * Lifeline parses text frames by default (\`parse: JSON.parse\`) and the other libraries do not, so
+ * Lifeline parses text frames by default (`parse: JSON.parse`) and the other libraries do not, so
  * each is compared with a raw socket doing the same work: Lifeline as configured by default with a
- * raw socket that calls \`JSON.parse\` in its listener, everything that delivers text as is (Lifeline
- * with \`parse: false\`, the other libraries) with the bare raw socket.
+ * raw socket that calls `JSON.parse` in its listener, everything that delivers text as is (Lifeline
+ * with `parse: false`, the other libraries) with the bare raw socket.
  */
 function pairUp(contenders: readonly Contender[]): { rows: Contender[]; pairs: Pairs } {
   const floor = contenders.find((c) => c.role === 'floor')
@@ -132,14 +145,14 @@ function table(
   })
   const where =
     level === 'hook'
-      ? 'a component reading the last message, React production build (NODE_ENV=production), jsdom, `ws` sockets; the floor is a raw socket in minimal useState glue'
-      : 'the library alone in Node with `ws` sockets; the floor is a raw `ws` socket with a message listener'
+      ? `a component reading the last message, React production build (NODE_ENV=production), jsdom, \`ws\` sockets; the floor is a raw socket in minimal useState glue. Each contender's turn starts with an unmeasured ${formatNumber(WARM_UP)}-frame run (React re-optimises for each library) and ends with a ${SETTLE} ms pause`
+      : `the library alone in Node with \`ws\` sockets; the floor is a raw \`ws\` socket with a message listener. Each contender runs in a process of its own, driven in turns (an unmeasured ${formatNumber(WARM_UP)}-frame run, then the timed one): in one shared process each library leaves \`ws\`'s code optimised for itself, and the next one pays`
   return {
     ratios,
     table: {
       title: `3${level === 'hook' ? 'a' : 'b'}. Throughput, ${level === 'hook' ? 'React hook' : 'core'}: ${formatNumber(FRAMES)} frames`,
       notes: [
-        `Frames \`{"n":i}\` (9–13 bytes) written at once by a server in another process; ${where}. CPU = process.cpuUsage (user + system, all threads) from the first message callback to the last; each contender's turn starts with an unmeasured ${formatNumber(WARM_UP)}-frame run (shared code such as React re-optimises for each library) and ends with a ${SETTLE} ms pause. Median (min–max) of ${ROUNDS} rounds after a warm-up.`,
+        `Frames \`{"n":i}\` (9–13 bytes) written at once by a server in another process; ${where}. CPU = process.cpuUsage (user + system, all threads) from the first message callback to the last. Median (min–max) of ${ROUNDS} rounds after a warm-up.`,
         'Equal work: Lifeline parses text frames by default (`parse: JSON.parse`) and is compared with a raw socket that calls `JSON.parse` in its listener; everything that delivers text as it came (Lifeline with `parse: false`, the other libraries) with the bare raw socket.',
         "Fastest round vs fastest round: interference (other work on the machine, the server process, the garbage collector) only ever adds CPU time, so the fastest of the rounds is the closest to each one's own cost; the medians show the spread.",
       ],
@@ -161,22 +174,35 @@ export async function run(context: ScenarioContext): Promise<ScenarioResult> {
   const { rows: contenders, pairs } = pairUp(context.contenders)
   const server = await startBenchServer()
   const url = (frames: number) => `${server.url}/throughput?burst=${frames}`
-  const measureLevel = async (level: 'hook' | 'core', need: Feature) =>
-    interleave(
-      contenders,
-      async (contender, round) => {
-        if (contender.role === 'subject') progress(`${level} round ${round}`)
-        const via = level === 'hook' ? viaHook : viaCore
-        // Shared code (React, ws) re-optimises for each library: an unmeasured run pays that first.
-        await via(contender, url(WARM_UP), WARM_UP)
-        const sample = await via(contender, url(FRAMES), FRAMES)
-        // Background GC of this run must not land in the next contender's CPU time.
-        await sleep(SETTLE)
-        return sample
-      },
-      (contender) => missing(contender, need),
-      ROUNDS,
-    )
+  const measureLevel = async (level: 'hook' | 'core', need: Feature) => {
+    const workers = new Map<Contender, CoreWorker>()
+    if (level === 'core') {
+      for (const contender of contenders) {
+        if (missing(contender, need) === null)
+          workers.set(contender, await startCoreWorker(contender))
+      }
+    }
+    try {
+      return await interleave(
+        contenders,
+        async (contender, round) => {
+          if (contender.role === 'subject') progress(`${level} round ${round}`)
+          const worker = workers.get(contender)
+          if (worker) return worker.run(`${server.url}/throughput`)
+          // React re-optimises for each library: an unmeasured run pays that first.
+          await viaHook(contender, url(WARM_UP), WARM_UP)
+          const sample = await viaHook(contender, url(FRAMES), FRAMES)
+          // Background GC of this run must not land in the next contender's CPU time.
+          await sleep(SETTLE)
+          return sample
+        },
+        (contender) => missing(contender, need),
+        ROUNDS,
+      )
+    } finally {
+      for (const worker of workers.values()) worker.stop()
+    }
+  }
   const hooks = table('hook', contenders, await measureLevel('hook', 'react'), pairs, 'react')
   const cores = table('core', contenders, await measureLevel('core', 'core'), pairs, 'core')
   await server.close()

@@ -198,15 +198,23 @@ export function createLifeline<In = unknown, Out = unknown>(
     dispatch({ type: 'socket-created' })
   }
 
+  // Set by `parseFrame` for the frame being received; one function for all frames, not one each.
+  let parseProblem: string | null = null
+  const noteParseProblem = (message: string): void => {
+    parseProblem = message
+  }
+
   function receive(data: MessageData): void {
     if (destroyed) return
     const now = messageClock()
     if (heartbeat.receive(data, now)) return
-    const { json, error } = parseFrame(resolved.parse, data)
+    parseProblem = null
+    const json = parseFrame(resolved.parse, data, noteParseProblem)
     // No transition: a message changes no status, timer or event, and each step reads the store
     // afresh, so a message that arrives while one runs is never lost.
     states.message(data, json, now)
-    if (error !== null) dispatch({ type: 'error', kind: 'parse', message: error })
+    const problem = parseProblem as string | null
+    if (problem !== null) dispatch({ type: 'error', kind: 'parse', message: problem })
     messageListeners.emit(data, json)
   }
 
