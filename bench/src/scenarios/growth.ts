@@ -156,6 +156,7 @@ export async function run({ contenders, progress }: ScenarioContext): Promise<Sc
       title: '7a. Cost as work grows: the send queue (core; receive in CPU µs per message)',
       notes: [
         `k messages are sent before connecting (queued); the connection opens, flushes them and the server echoes them; then a burst of ${RECEIVE.toLocaleString('en-US')} frames is received and timed (CPU µs per message). The last two columns are the CPU in ms from connect to the k-th echo (set-up, flush, echoes). Node \`ws\` sockets, jsdom page loaded, ${SETTLE} ms pause after each run. ${rounds}`,
+        'Lifeline parses every text frame (its default `parse: JSON.parse`) and the others do not: compare growth across rows, and see 3b for the cost per message on equal work.',
       ],
       columns: [
         'contender',
@@ -172,6 +173,7 @@ export async function run({ contenders, progress }: ScenarioContext): Promise<Sc
       title: `7b. Cost as work grows: hooks sharing one connection (CPU µs per message, ${SHARE_BURST.toLocaleString('en-US')}-frame burst)`,
       notes: [
         `\`share: true\`; every component reads the last message; the burst is written at connect; each contender's turn starts with an unmeasured ${WARM_UP.toLocaleString('en-US')}-frame run (React re-optimises for each library's hooks). React production build, jsdom. ${rounds}`,
+        'Lifeline parses every text frame (its default); the growth column is the comparison.',
       ],
       columns: ['contender', '1 hook', '10 hooks', 'growth'],
       rows: shareRows,
