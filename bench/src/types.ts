@@ -25,7 +25,7 @@ export interface CoreOptions {
   readonly heartbeat?: HeartbeatSpec
   /** Create without connecting; `start()` connects. Sends in between must be queued. */
   readonly startClosed?: boolean
-  /** `false`: a library that parses text frames by default does not (diagnostic rows only). */
+  /** `false`: a library that parses text frames by default does not (its equal-work row). */
   readonly parse?: false
   /** A floor that does not parse adds `JSON.parse` per text frame: the work of Lifeline's default. */
   readonly parseJson?: true
