@@ -1,6 +1,5 @@
-import type { Lifeline } from '@lifeline/core'
 import { type UseWebSocketOptions, useWebSocket, type WebSocketResult } from '@lifeline/react'
-import { useEffect, useReducer, useState } from 'react'
+import { useReducer, useState } from 'react'
 import { type ChatLog, chatLogReducer, EMPTY_CHAT_LOG } from './chatLog.js'
 import type { DemoConfig } from './config.js'
 import { createId } from './createId.js'
@@ -27,8 +26,8 @@ export interface ChatRoomApi {
 
 /**
  * The chat room's session over one shared connection to `${server}/chat`, made at Join. The
- * `join` frame always waits at the head of the queue whenever the link is down, so it is the first
- * frame of every new socket: the server knows who we are before the messages typed meanwhile.
+ * `join` frame is the connection's `hello`: the first frame of every new socket, before the
+ * messages typed meanwhile, so the server knows who we are before it reads them.
  */
 export function useChatRoom(
   config: DemoConfig,
@@ -36,7 +35,6 @@ export function useChatRoom(
 ): ChatRoomApi {
   const [session, setSession] = useState<ChatSession | null>(null)
   const [log, dispatch] = useReducer(chatLogReducer, EMPTY_CHAT_LOG)
-  const [joined] = useState(() => new WeakMap<object, ChatSession>())
   const ws = useWebSocket<ServerMessage, ClientMessage>(
     session === null ? null : `${config.server}/chat`,
     {
@@ -48,6 +46,7 @@ export function useChatRoom(
       },
       reconnect: { minDelay: config.minDelay },
       share: 'chat',
+      hello: () => (session === null ? undefined : JSON.stringify(joinFrame(session))),
       ...options,
       onMessage: (data, json) => {
         dispatch({ type: 'server', message: json, at: Date.now() })
@@ -55,18 +54,6 @@ export function useChatRoom(
       },
     },
   )
-  const line = ws.lifeline
-
-  useEffect(() => {
-    if (line === null || session === null) return
-    // Once per connection and session, StrictMode's second effect run included.
-    if (joined.get(line) !== session) {
-      joined.set(line, session)
-      line.sendJson(joinFrame(session))
-    }
-    return keepJoined(line, session)
-  }, [line, session, joined])
-
   return {
     session,
     log,
@@ -89,27 +76,3 @@ export function useChatRoom(
 }
 
 const joinFrame = (session: ChatSession): ClientMessage => ({ type: 'join', ...session })
-
-/**
- * Joins again after every loss. Lifeline sends its queue before it reports 'open', so a `join`
- * sent on 'open' would follow the messages queued meanwhile, which the server would then refuse
- * ('not-joined'). The `join` is queued instead the moment the link goes down; it is sent on
- * 'open' only if it could not be queued (queue off or full).
- */
-function keepJoined(
-  line: Lifeline<ServerMessage, ClientMessage>,
-  session: ChatSession,
-): () => void {
-  let wasOpen = line.store.getState().status === 'open'
-  let rejoinQueued = false
-  return line.onEvent((event) => {
-    if (event.type !== 'status') return
-    if (event.status === 'open') {
-      if (wasOpen && !rejoinQueued) line.sendJson(joinFrame(session))
-      wasOpen = true
-      rejoinQueued = false
-    } else if (event.status === 'reconnecting' || event.status === 'connecting') {
-      if (wasOpen && !rejoinQueued) rejoinQueued = line.sendJson(joinFrame(session)) === 'queued'
-    }
-  })
-}

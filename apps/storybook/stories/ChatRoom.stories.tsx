@@ -96,8 +96,8 @@ export const DeliveredAfterReconnect: Story = {
 }
 
 /**
- * A queue of 3 that drops the newest: with the room's own `join` already waiting, two of five
- * messages typed while down are queued and three are marked as not sent.
+ * A queue of 3 that drops the newest: three of five messages typed while down are queued and two
+ * are marked as not sent. (The room's `join` is its `hello`, never in the queue.)
  */
 export const QueueOverflow: Story = {
   args: { queueSize: 3, overflow: 'drop-newest' },

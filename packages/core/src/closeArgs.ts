@@ -14,21 +14,20 @@ const MAX_REASON_BYTES = 123
  */
 export function closeArgs(code: number, reason: string): CloseArgs {
   const codeOk = code === 1000 || (Number.isInteger(code) && code >= 3000 && code <= 4999)
-  const safeCode = codeOk ? code : 1000
-  let safeReason = typeof reason === 'string' ? reason : ''
-  const encoder = new TextEncoder()
-  const tooLong = encoder.encode(safeReason).length > MAX_REASON_BYTES
-  // Cut whole characters (code points): half of a surrogate pair would reach the peer as U+FFFD.
-  const chars = Array.from(safeReason)
-  while (encoder.encode(chars.join('')).length > MAX_REASON_BYTES) chars.pop()
-  safeReason = chars.join('')
+  const text = typeof reason === 'string' ? reason : ''
+  const bytes = new TextEncoder().encode(text)
+  const tooLong = bytes.length > MAX_REASON_BYTES
+  // A cut inside a character decodes to U+FFFD: drop that part, whole characters stay.
+  const safeReason = tooLong
+    ? new TextDecoder().decode(bytes.subarray(0, MAX_REASON_BYTES)).replace(/\uFFFD$/, '')
+    : text
   const problems = [
     codeOk ? '' : `close code ${code} is not allowed (use 1000 or 3000–4999); sent 1000`,
     tooLong ? `close reason longer than ${MAX_REASON_BYTES} bytes; shortened` : '',
   ].filter(Boolean)
   return {
-    code: safeCode,
+    code: codeOk ? code : 1000,
     reason: safeReason,
-    problem: problems.length ? problems.join('; ') : null,
+    problem: problems.length > 0 ? problems.join('; ') : null,
   }
 }

@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { withMessage } from './state.js'
-import type { ConnectionState, MessageData } from './types.js'
+import type { ConnectionState, LifelineError, MessageData } from './types.js'
 
 /** The store of one connection, with a cheap path for messages. */
 export interface ConnectionStore<In> {
@@ -9,10 +9,11 @@ export interface ConnectionStore<In> {
   /** Replaces the state and notifies subscribers now (status changes, errors, the queue…). */
   commit(next: ConnectionState<In>): void
   /**
-   * Records a message: `getState()` returns it at once, subscribers hear of it at the next microtask,
-   * once for the whole burst. Nothing is allocated per message.
+   * Records a message (and the error of a frame that did not parse): `getState()` returns it at
+   * once, subscribers hear of it at the next microtask, once for the whole burst. Nothing is
+   * allocated per message.
    */
-  message(data: MessageData, json: unknown, at: number): void
+  message(data: MessageData, json: unknown, at: number, error: LifelineError | null): void
 }
 
 /**
@@ -25,16 +26,22 @@ export interface ConnectionStore<In> {
 export function createConnectionStore<In>(initial: ConnectionState<In>): ConnectionStore<In> {
   const api = createStore<ConnectionState<In>>()(() => initial)
   const { getState, setState } = api
-  // The latest message not yet folded into a state object. One object per burst, written in place
-  // for each further message: young, so those writes stay cheap for the garbage collector.
-  let pending: { data: MessageData; json: unknown; at: number } | null = null
+  // The latest message not yet folded into a state object, written in place for each further
+  // message of the burst; `error` stays the burst's latest parse error.
+  let pending: {
+    data: MessageData
+    json: unknown
+    at: number
+    error: LifelineError | null
+  } | null = null
   // A state that holds every message so far but that subscribers have not heard of yet.
   let unpublished: ConnectionState<In> | null = null
   let scheduled = false
 
   const current = (): ConnectionState<In> => {
     if (pending !== null) {
-      unpublished = withMessage(unpublished ?? getState(), pending.data, pending.json, pending.at)
+      const { data, json, at, error } = pending
+      unpublished = withMessage(unpublished ?? getState(), data, json, at, error)
       pending = null
     }
     return unpublished ?? getState()
@@ -62,12 +69,13 @@ export function createConnectionStore<In>(initial: ConnectionState<In>): Connect
       unpublished = null
       setState(next, true)
     },
-    message(data, json, at) {
-      if (pending === null) pending = { data, json, at }
+    message(data, json, at, error) {
+      if (pending === null) pending = { data, json, at, error }
       else {
         pending.data = data
         pending.json = json
         pending.at = at
+        if (error !== null) pending.error = error
       }
       if (scheduled) return
       scheduled = true

@@ -5,8 +5,11 @@ import {
 } from '@lifeline/test-utils/browser'
 import { describe, expect, it } from 'vitest'
 import { createLifeline } from './createLifeline.js'
+import type { ReconnectOptions } from './options.js'
 
-function setup(options: { online?: boolean; autoConnect?: boolean } = {}) {
+function setup(
+  options: { online?: boolean; autoConnect?: boolean; reconnect?: ReconnectOptions } = {},
+) {
   const fake = createFakeWebSocket()
   const timers = createManualTimers()
   const network = createFakeNetwork(options.online ?? true)
@@ -16,7 +19,7 @@ function setup(options: { online?: boolean; autoConnect?: boolean } = {}) {
     environment: network.environment,
     random: () => 0,
     heartbeat: { interval: 1_000, timeout: 500 },
-    reconnect: { minDelay: 1_000, jitter: 0 },
+    reconnect: options.reconnect ?? { minDelay: 1_000, jitter: 0 },
     autoConnect: options.autoConnect ?? true,
   })
   return { fake, timers, network, line, signal: network.signal }
@@ -121,5 +124,149 @@ describe('createLifeline: network and visibility', () => {
     socket?.receive('pong')
     timers.advance(499)
     expect(line.store.getState().status).toBe('open')
+  })
+})
+
+describe('createLifeline: offline while open', () => {
+  it('pings at once, so a dead link is found within timeout, not at the next interval', () => {
+    const { fake, timers, line, signal } = setup()
+    const socket = fake.last()
+    socket?.open()
+    timers.advance(300)
+    expect(socket?.sent).toEqual([])
+    signal('offline')
+    expect(socket?.sent).toEqual(['ping'])
+    expect(line.store.getState()).toMatchObject({ status: 'open', online: false })
+    timers.advance(499)
+    expect(line.store.getState().status).toBe('open')
+    timers.advance(1)
+    expect(line.store.getState()).toMatchObject({
+      status: 'reconnecting',
+      lastClose: { reason: 'heartbeat timeout' },
+      retryAt: null,
+    })
+  })
+
+  it('a link that answers the ping stays open while offline', () => {
+    const { fake, timers, line, signal } = setup()
+    const socket = fake.last()
+    socket?.open()
+    signal('offline')
+    socket?.receive('pong')
+    timers.advance(900)
+    expect(line.store.getState().status).toBe('open')
+  })
+})
+
+describe('createLifeline: a connection whose attempts ran out', () => {
+  const giveUp = { maxAttempts: 2, minDelay: 100, jitter: 0 }
+
+  function exhaust() {
+    const kit = setup({ reconnect: giveUp })
+    kit.fake.last()?.fail()
+    kit.timers.advance(100)
+    kit.fake.last()?.fail()
+    expect(kit.line.store.getState()).toMatchObject({ status: 'closed', attempt: 2 })
+    expect(kit.fake.sockets).toHaveLength(2)
+    return kit
+  }
+
+  it.each(['online', 'visible'] as const)('starts a fresh series on %s', (signal) => {
+    const kit = exhaust()
+    kit.signal(signal)
+    expect(kit.line.store.getState()).toMatchObject({ status: 'connecting', attempt: 1 })
+    expect(kit.fake.sockets).toHaveLength(3)
+    // A fresh series: attempts allowed again, with the backoff from its start.
+    kit.fake.last()?.fail()
+    expect(kit.line.store.getState()).toMatchObject({
+      status: 'reconnecting',
+      retryAt: kit.timers.now() + 100,
+    })
+  })
+
+  it('waits for the network when the page becomes visible while offline', () => {
+    const kit = exhaust()
+    kit.signal('offline')
+    kit.signal('visible')
+    expect(kit.line.store.getState().status).toBe('closed')
+    kit.signal('online')
+    expect(kit.line.store.getState().status).toBe('connecting')
+  })
+
+  it('never after disconnect()', () => {
+    const kit = exhaust()
+    kit.line.disconnect()
+    kit.signal('online')
+    kit.signal('visible')
+    expect(kit.line.store.getState().status).toBe('closed')
+    expect(kit.fake.sockets).toHaveLength(2)
+  })
+
+  it('never after shouldReconnect said no', () => {
+    const kit = setup({ reconnect: giveUp })
+    kit.fake.last()?.open()
+    kit.fake.last()?.serverClose(1008)
+    expect(kit.line.store.getState().status).toBe('closed')
+    kit.signal('online')
+    kit.signal('visible')
+    expect(kit.line.store.getState().status).toBe('closed')
+    expect(kit.fake.sockets).toHaveLength(1)
+  })
+
+  it('never with reconnection off', () => {
+    const fake = createFakeWebSocket()
+    const network = createFakeNetwork()
+    const line = createLifeline('ws://127.0.0.1:1/', {
+      WebSocket: fake.WebSocket,
+      timers: createManualTimers(),
+      environment: network.environment,
+      reconnect: false,
+    })
+    fake.last()?.fail()
+    network.signal('online')
+    expect(line.store.getState().status).toBe('closed')
+    expect(fake.sockets).toHaveLength(1)
+  })
+})
+
+describe('createLifeline: text frames', () => {
+  it('plain text is a message, not a parse error; a burst wakes subscribers once', async () => {
+    const { fake, line } = setup()
+    const socket = fake.last()
+    socket?.open()
+    let wakes = 0
+    line.store.subscribe(() => wakes++)
+    const errors: unknown[] = []
+    line.onEvent((event) => event.type === 'error' && errors.push(event))
+    for (let i = 0; i < 100; i++) socket?.receive(`line ${i}`)
+    await Promise.resolve()
+    expect(wakes).toBe(1)
+    expect(errors).toEqual([])
+    expect(line.store.getState()).toMatchObject({
+      lastMessage: 'line 99',
+      lastJson: undefined,
+      error: null,
+    })
+  })
+
+  it('frames that look like JSON but do not parse: an error, delivered, woken once per burst', async () => {
+    const { fake, line } = setup()
+    const socket = fake.last()
+    socket?.open()
+    let wakes = 0
+    line.store.subscribe(() => wakes++)
+    const delivered: unknown[] = []
+    line.onMessage((data, json) => delivered.push([data, json]))
+    for (let i = 0; i < 100; i++) socket?.receive(`{broken ${i}`)
+    socket?.receive('{"ok":1}')
+    await Promise.resolve()
+    expect(wakes).toBe(1)
+    expect(delivered).toHaveLength(101)
+    expect(line.store.getState()).toMatchObject({
+      status: 'open',
+      lastJson: { ok: 1 },
+      error: { kind: 'parse' },
+    })
+    expect(line.store.getState().error?.message).toMatch(/^a message did not parse: /)
   })
 })

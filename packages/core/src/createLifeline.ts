@@ -1,30 +1,29 @@
 import { announce } from './announce.js'
+import { openAttempt } from './attempt.js'
 import { createBurstClock } from './burstClock.js'
 import { closeArgs } from './closeArgs.js'
-import { openSocket, type SocketHandle } from './connection.js'
+import { closeOf, type SocketHandle, socketError } from './connection.js'
 import { createConnectionStore } from './connectionStore.js'
-import { CLOSE_TIMEOUT, DEFAULT_MIN_UPTIME, resolveOptions } from './defaults.js'
+import { resolveOptions } from './defaults.js'
 import { createBrowserEnvironment } from './environment/browserEnvironment.js'
 import { createHeartbeat } from './heartbeatRunner.js'
 import { createListeners } from './listeners.js'
-import { type MachineEvent, transition } from './machine.js'
-import { createOutbox } from './outbox.js'
-import { parseFrame } from './parseFrame.js'
+import { type MachineEvent, type Series, transition } from './machine.js'
+import type { LifelineOptions } from './options.js'
+import { createOutbox, isSendable } from './outbox.js'
 import { initialState } from './state.js'
-import { createTimerSlots, globalTimers } from './timers.js'
+import { createTimer, globalTimers } from './timers.js'
 import type {
-  ConnectionState,
+  ErrorKind,
   Lifeline,
+  LifelineError,
   LifelineEvent,
-  LifelineOptions,
   MessageData,
+  SendData,
+  SocketEventLike,
   UrlSource,
-  WebSocketConstructor,
 } from './types.js'
-import { pageBase, resolveUrl } from './url.js'
 import { describeError } from './util.js'
-
-type Slot = 'connect' | 'retry' | 'close' | 'stable' | 'heartbeat'
 
 /**
  * Creates a connection that keeps itself alive: a heartbeat finds dead links (half-open ones too),
@@ -40,47 +39,50 @@ type Slot = 'connect' | 'retry' | 'close' | 'stable' | 'heartbeat'
  * const line = createLifeline<Reply, Request>('wss://example.com/live', {
  *   WebSocket,
  *   heartbeat: { interval: 10_000, timeout: 5_000 },
+ *   hello: () => JSON.stringify({ type: 'join', room: 'lobby' }), // first on every new socket
  * })
  * line.store.subscribe((state) => console.log(state.status))
  * line.onMessage((data, json) => console.log(json))
- * line.sendJson({ type: 'hello' }) // queued until the link opens
+ * line.sendJson({ type: 'say', text: 'hi' }) // queued until the link opens, sent after the join
  * ```
  */
 export function createLifeline<In = unknown, Out = unknown>(
   url: UrlSource,
   options: LifelineOptions<In> = {},
 ): Lifeline<In, Out> {
-  const resolved = resolveOptions(options)
+  const settings = resolveOptions(options)
+  const { parse } = settings
   const timers = options.timers ?? globalTimers
   const random = options.random ?? Math.random
   const environment =
     options.watchNetwork === false ? null : (options.environment ?? createBrowserEnvironment())
   const states = createConnectionStore<In>(initialState(environment?.isOnline() ?? true))
   const store = states.api
-  const slots = createTimerSlots<Slot>(timers)
-  const messageClock = createBurstClock(() => timers.now())
+  const statusTimer = createTimer(timers)
+  const clock = createBurstClock(() => timers.now())
   const messageListeners = createListeners<MessageData, In | undefined>()
   const eventListeners = createListeners<LifelineEvent>()
+  const emit = eventListeners.emit
   let current: SocketHandle | null = null
+  // A socket that connect() left to finish its close handshake while a new attempt runs.
+  let closing: SocketHandle | null = null
   // Bumped whenever an attempt starts or a socket is dropped: a URL promise of an older attempt
   // that settles late must not open a second socket.
   let generation = 0
+  let series: Series = 'fresh'
   let destroyed = false
-  const pending: MachineEvent[] = []
   let running = false
+  const pending: MachineEvent[] = []
 
-  const emit = eventListeners.emit
+  const fail = (kind: ErrorKind, message: string): void =>
+    dispatch({ type: 'error', kind, message })
 
   /** Runs events to completion, one at a time: a listener that calls back in waits its turn. */
   function dispatch(event: MachineEvent): void {
-    if (running) {
-      pending.push(event)
-      return
-    }
+    pending.push(event)
+    if (running) return
     running = true
     try {
-      // The common case (every message) runs at once, without going through the queue.
-      step(event)
       for (let next = pending.shift(); next !== undefined; next = pending.shift()) step(next)
     } finally {
       running = false
@@ -91,144 +93,158 @@ export function createLifeline<In = unknown, Out = unknown>(
     if (destroyed) return
     const now = timers.now()
     const prev = store.getState()
-    const result = transition(prev, event, { now, random, reconnect: resolved.reconnect })
+    const ctx = { now, random, reconnect: settings.reconnect, series }
+    const result = transition(prev, event, ctx)
     const next = result.state
+    const { status, retryAt } = next
+    const moved = status !== prev.status
+    series = result.series
     if (next !== prev) states.commit(next)
-    syncTimers(prev, next, now)
-    for (const effect of result.effects) {
-      if (effect.type === 'start-attempt') startAttempt()
-      else if (effect.type === 'close-socket') closeSocket(effect.code, effect.reason)
-      else if (effect.type === 'abandon-socket') abandonSocket(effect.graceful)
-      else heartbeat.check(0)
+    if (moved) {
+      // The socket follows the status, as the timers do.
+      if (status === 'closing') closeCurrent(event)
+      else if (status === 'connecting') {
+        if (prev.status === 'closing') {
+          // connect() while closing: the old socket finishes its close handshake in the background.
+          closing?.abandon()
+          closing = current
+          current = null
+        }
+        startAttempt()
+      } else if (status !== 'open') abandon(event.type === 'destroy')
+      if (status === 'open') heartbeat.start(now)
+      else heartbeat.stop()
+    } else if (
+      status === 'open' &&
+      (event.type === 'online' || event.type === 'offline' || event.type === 'visible')
+    ) {
+      // The network changed or the page came back: a link that looks open may be dead; a ping
+      // at once finds out within `timeout`.
+      heartbeat.probe()
+    }
+    if (moved || retryAt !== prev.retryAt) {
+      // Each status owns one timer: connect timeout, stable link, the retry. (The close
+      // handshake's limit is the socket's own.)
+      const wait =
+        status === 'connecting'
+          ? settings.connectTimeout
+          : status === 'open'
+            ? settings.minUptime
+            : null
+      const at = status === 'reconnecting' ? retryAt : wait === null ? null : now + wait
+      if (at === null) statusTimer.disarm()
+      else statusTimer.arm(at, () => dispatch({ type: 'timer' }))
     }
     if (eventListeners.size > 0) announce(prev, next, now, emit)
   }
 
-  /** Timers follow the state: each status owns its timers, and the retry timer mirrors `retryAt`. */
-  function syncTimers(prev: ConnectionState<In>, next: ConnectionState<In>, now: number): void {
-    if (prev.status !== next.status) {
-      slots.disarm('connect')
-      slots.disarm('close')
-      slots.disarm('stable')
-      heartbeat.stop()
-      if (next.status === 'connecting') {
-        slots.arm('connect', now + resolved.connectTimeout, () =>
-          dispatch({ type: 'connect-timeout' }),
-        )
-      } else if (next.status === 'open') {
-        const minUptime = resolved.reconnect?.minUptime ?? DEFAULT_MIN_UPTIME
-        slots.arm('stable', now + minUptime, () => dispatch({ type: 'stable' }))
-        heartbeat.start(now)
-      } else if (next.status === 'closing') {
-        slots.arm('close', now + CLOSE_TIMEOUT, () => dispatch({ type: 'close-timeout' }))
-      }
-    }
-    if (prev.retryAt !== next.retryAt) {
-      slots.disarm('retry')
-      if (next.retryAt !== null)
-        slots.arm('retry', next.retryAt, () => dispatch({ type: 'retry-due' }))
+  function closeCurrent(event: MachineEvent): void {
+    try {
+      if (event.type === 'disconnect') current?.close(event.code, event.reason)
+    } catch (error) {
+      fail('socket', `close failed: ${describeError(error)}`)
     }
   }
 
-  const heartbeat = createHeartbeat({
-    timing: resolved.heartbeat,
-    timers,
-    slots,
+  const heartbeat = createHeartbeat(settings.heartbeat, timers, {
     send: (data) => current?.send(data),
-    onPing: (at) => emit({ type: 'ping', at }),
-    onPong: (latency, at) => {
-      dispatch({ type: 'pong', latency })
+    ping: (at) => emit({ type: 'ping', at }),
+    pong(latency, at) {
+      dispatch({
+        type: 'set',
+        patch: latency === null ? { lastSeenAt: at } : { lastSeenAt: at, latency },
+      })
       if (latency !== null) emit({ type: 'pong', latency, at })
     },
-    onDead: () => dispatch({ type: 'heartbeat-timeout' }),
-    onError: (message) => dispatch({ type: 'error', kind: 'send', message }),
+    dead: () => dispatch({ type: 'dead' }),
+    fail: (message) => fail('send', message),
   })
 
-  const outbox = createOutbox({
-    queue: resolved.queue,
-    target: () => (current?.isOpen() && heartbeat.verify() ? current : null),
-    report: (queued, dropped) => dispatch({ type: 'queue', queued, dropped }),
-    fail: (kind, message) => dispatch({ type: 'error', kind, message }),
-  })
+  /** The open socket to send on now, or `null` (not open, or just found dead by the heartbeat). */
+  const target = (): SocketHandle | null =>
+    store.getState().status === 'open' && current?.isOpen() && heartbeat.alive() ? current : null
 
-  const fail = (kind: 'url' | 'socket', message: string): void =>
-    dispatch({ type: 'attempt-failed', kind, message })
+  const outbox = createOutbox(
+    settings.queue,
+    (queued, dropped) => dispatch({ type: 'set', patch: { queued, dropped } }),
+    fail,
+  )
 
   function startAttempt(): void {
-    if (current) abandonSocket(false)
-    const attemptId = ++generation
-    resolveUrl(url, pageBase(), (checked) => {
-      if (attemptId !== generation) return
-      if (checked.ok) openWith(checked.url)
-      else fail('url', checked.message)
+    abandon(false)
+    const attemptId = generation
+    openAttempt({
+      url,
+      options,
+      timers,
+      listener: onSocketEvent,
+      wanted: () => attemptId === generation,
+      opened(handle) {
+        current = handle
+        dispatch({ type: 'socket' })
+      },
+      failed: (kind, message) => dispatch({ type: 'failed', kind, message }),
     })
   }
 
-  function openWith(target: string): void {
-    const WebSocketImpl =
-      options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket
-    if (!WebSocketImpl) {
-      fail('socket', 'no WebSocket here: pass options.WebSocket (in Node, the ws package)')
-      return
+  function onSocketEvent(handle: SocketHandle, event: SocketEventLike, href: string): void {
+    const { type } = event
+    if (handle === current) {
+      if (type === 'message') receive(event.data as MessageData)
+      else if (type === 'open') opened(handle)
+      else if (type === 'error') fail('socket', socketError(event, href))
+      else {
+        current = null
+        dispatch({ type: 'close', ...closeOf(event), earlier: false })
+      }
+    } else if (handle === closing && type === 'close') {
+      closing = null
+      dispatch({ type: 'close', ...closeOf(event), earlier: true })
     }
-    try {
-      current = openSocket({
-        url: target,
-        protocols: options.protocols,
-        WebSocket: WebSocketImpl,
-        binaryType: options.binaryType,
-        handlers: {
-          open() {
-            // Queued messages go out before anyone can react to 'open' and send something newer.
-            outbox.flush()
-            dispatch({ type: 'open' })
-          },
-          message: receive,
-          close: (code, reason, wasClean) => {
-            current = null
-            dispatch({ type: 'close', code, reason, wasClean })
-          },
-          error: (message) => dispatch({ type: 'error', kind: 'socket', message }),
-        },
-      })
-    } catch (error) {
-      fail('socket', `could not create the WebSocket: ${describeError(error)}`)
-      return
-    }
-    dispatch({ type: 'socket-created' })
   }
 
-  // Set by `parseFrame` for the frame being received; one function for all frames, not one each.
-  let parseProblem: string | null = null
-  const noteParseProblem = (message: string): void => {
-    parseProblem = message
+  /** The new socket is open: `hello` first, then the queue, then the world hears `open`. */
+  function opened(handle: SocketHandle): void {
+    if (options.hello) {
+      try {
+        const frames = options.hello()
+        for (const frame of frames === undefined ? [] : ([] as SendData[]).concat(frames)) {
+          if (!isSendable(frame)) throw new TypeError(`got ${typeof frame}, not sendable data`)
+          handle.send(frame)
+        }
+      } catch (error) {
+        fail('send', `hello failed: ${describeError(error)}`)
+      }
+    }
+    outbox.flush(handle)
+    dispatch({ type: 'open' })
   }
 
   function receive(data: MessageData): void {
-    if (destroyed) return
-    const now = messageClock()
+    const now = clock()
     if (heartbeat.receive(data, now)) return
-    parseProblem = null
-    const json = parseFrame(resolved.parse, data, noteParseProblem)
-    // No transition: a message changes no status, timer or event, and each step reads the store
-    // afresh, so a message that arrives while one runs is never lost.
-    states.message(data, json, now)
-    const problem = parseProblem as string | null
-    if (problem !== null) dispatch({ type: 'error', kind: 'parse', message: problem })
+    let json: In | undefined
+    let error: LifelineError | null = null
+    if (parse !== null && typeof data === 'string') {
+      try {
+        json = parse(data)
+      } catch (problem) {
+        error = {
+          kind: 'parse',
+          message: `a message did not parse: ${describeError(problem)}`,
+          at: now,
+        }
+      }
+    }
+    // No transition: a message changes no status or timer, and the store folds a whole burst
+    // into one state and one notification; a parse error rides along with its message.
+    states.message(data, json, now, error)
+    if (error !== null) emit({ type: 'error', error, at: now })
     messageListeners.emit(data, json)
   }
 
-  function closeSocket(code: number, reason: string): void {
-    try {
-      current?.close(code, reason)
-    } catch (error) {
-      dispatch({ type: 'error', kind: 'socket', message: `close failed: ${describeError(error)}` })
-    }
-  }
-
-  function abandonSocket(graceful: boolean): void {
+  function abandon(graceful: boolean): void {
     generation++
-    heartbeat.stop()
     const socket = current
     current = null
     socket?.abandon(graceful)
@@ -248,41 +264,30 @@ export function createLifeline<In = unknown, Out = unknown>(
     },
     disconnect(code = 1000, reason = '') {
       const args = closeArgs(code, reason)
-      if (args.problem !== null) dispatch({ type: 'error', kind: 'socket', message: args.problem })
+      if (args.problem !== null) fail('socket', args.problem)
       dispatch({ type: 'disconnect', code: args.code, reason: args.reason })
     },
-    send(data) {
-      if (destroyed) return 'dropped'
-      return outbox.send(data)
-    },
+    send: (data) => (destroyed ? 'dropped' : outbox.send(data, target())),
     sendJson(value) {
       let text: string | undefined
       try {
         text = JSON.stringify(value)
+        if (text === undefined) throw new TypeError('the value has no JSON form')
       } catch (error) {
-        dispatch({ type: 'error', kind: 'send', message: `sendJson: ${describeError(error)}` })
-        return 'dropped'
-      }
-      if (text === undefined) {
-        dispatch({ type: 'error', kind: 'send', message: 'sendJson: the value has no JSON form' })
+        fail('send', `sendJson: ${describeError(error)}`)
         return 'dropped'
       }
       return line.send(text)
     },
-    onMessage(listener) {
-      if (destroyed) return () => {}
-      return messageListeners.add(listener)
-    },
-    onEvent(listener) {
-      if (destroyed) return () => {}
-      return eventListeners.add(listener)
-    },
+    onMessage: (listener) => (destroyed ? () => {} : messageListeners.add(listener)),
+    onEvent: (listener) => (destroyed ? () => {} : eventListeners.add(listener)),
     socket: () => current?.socket ?? null,
     destroy() {
       if (destroyed) return
       dispatch({ type: 'destroy' })
       destroyed = true
-      slots.disarmAll()
+      heartbeat.stop()
+      closing?.abandon()
       unsubscribeEnvironment?.()
       outbox.clear()
       messageListeners.clear()

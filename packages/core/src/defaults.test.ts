@@ -9,6 +9,7 @@ import {
   pickNumber,
   resolveOptions,
 } from './defaults.js'
+import { parseJsonText } from './parse.js'
 import type { CloseInfo } from './types.js'
 
 const close = (code: number): CloseInfo => ({ code, reason: '', wasClean: true, at: 0 })
@@ -28,7 +29,13 @@ describe('resolveOptions', () => {
       shouldReconnect: defaultShouldReconnect,
     })
     expect(resolved.queue).toEqual({ maxSize: 1_000, overflow: 'drop-oldest' })
-    expect(resolved.parse).toBe(JSON.parse)
+    expect(resolved.parse).toBe(parseJsonText)
+    expect(resolved.minUptime).toBe(5_000)
+  })
+
+  it('keeps minUptime for the attempt reset when reconnection is off', () => {
+    expect(resolveOptions({ reconnect: false }).minUptime).toBe(5_000)
+    expect(resolveOptions({ reconnect: { minUptime: 70 } }).minUptime).toBe(70)
   })
 
   it('exports the default constants with the documented values', () => {
@@ -156,10 +163,11 @@ describe('resolveOptions', () => {
     expect(resolveOptions({ reconnect: { jitter: -0.5 } }).reconnect?.jitter).toBe(0)
   })
 
-  it('raises a maxDelay below minDelay to minDelay', () => {
-    expect(
-      resolveOptions({ reconnect: { minDelay: 2_000, maxDelay: 500 } }).reconnect,
-    ).toMatchObject({ minDelay: 2_000, maxDelay: 2_000 })
+  it('keeps a maxDelay below minDelay: it caps every delay', () => {
+    expect(resolveOptions({ reconnect: { maxDelay: 200 } }).reconnect).toMatchObject({
+      minDelay: 1_000,
+      maxDelay: 200,
+    })
   })
 })
 

@@ -1,12 +1,6 @@
-import type {
-  CloseInfo,
-  HeartbeatOptions,
-  LifelineOptions,
-  MessageData,
-  OverflowPolicy,
-  ReconnectOptions,
-  SendData,
-} from './types.js'
+import type { HeartbeatOptions, LifelineOptions, OverflowPolicy } from './options.js'
+import { parseJsonText } from './parse.js'
+import type { CloseInfo, MessageData, SendData } from './types.js'
 
 const SECOND = 1_000
 
@@ -23,13 +17,13 @@ export const DEFAULT_MIN_UPTIME: number = 5 * SECOND
 /** Default queue `maxSize`. */
 export const DEFAULT_QUEUE_SIZE = 1_000
 
-/** Close codes after which the default policy does not reconnect: the server blames the client. */
-const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([1002, 1003, 1007, 1008, 1009, 1010])
-
 /** The default `shouldReconnect`: no for 1002, 1003, 1007–1010 and 4400–4499, yes otherwise. */
 export function defaultShouldReconnect(close: CloseInfo): boolean {
-  if (FATAL_CLOSE_CODES.has(close.code)) return false
-  return close.code < 4400 || close.code > 4499
+  const { code } = close
+  // The server blames the client for these: trying again would only be refused again.
+  return (
+    code !== 1002 && code !== 1003 && (code < 1007 || code > 1010) && (code < 4400 || code > 4499)
+  )
 }
 
 /** Every reconnect setting, resolved. */
@@ -64,6 +58,8 @@ export interface ResolvedOptions<In> {
   readonly reconnect: ResolvedReconnect | null
   readonly queue: ResolvedQueue | null
   readonly parse: ((text: string) => In) | null
+  /** How long a link must stay open before `attempt` resets (also with reconnection off). */
+  readonly minUptime: number
 }
 
 /**
@@ -76,54 +72,64 @@ export function pickNumber(
   min: number = 0,
   max: number = Infinity,
 ): number {
-  if (typeof value !== 'number' || Number.isNaN(value)) return fallback
-  return Math.min(max, Math.max(min, value))
+  return typeof value === 'number' && !Number.isNaN(value)
+    ? Math.min(max, Math.max(min, value))
+    : fallback
 }
+
+/** A number option's default, and the bounds it is clamped into. */
+type Bounds = readonly [fallback: number, min?: number, max?: number]
+
+/** Resolves every number option named in `table` with `pickNumber`. */
+function numbers<Key extends string>(
+  given: NoInfer<{ readonly [key in Key]?: number | undefined }>,
+  table: { readonly [key in Key]: Bounds },
+): { [key in Key]: number } {
+  const resolved = {} as { [key in Key]: number }
+  for (const key in table) resolved[key] = pickNumber(given[key], ...(table[key] as Bounds))
+  return resolved
+}
+
+const HEARTBEAT = {
+  interval: [DEFAULT_HEARTBEAT_INTERVAL, 1],
+  timeout: [DEFAULT_HEARTBEAT_TIMEOUT, 1],
+} as const
+const RECONNECT = {
+  maxAttempts: [Infinity],
+  minDelay: [1 * SECOND],
+  // Caps every delay, even below the default minDelay: `{ maxDelay: 200 }` never waits longer.
+  maxDelay: [30 * SECOND],
+  factor: [2, 1],
+  jitter: [0.5, 0, 1],
+  minUptime: [DEFAULT_MIN_UPTIME],
+} as const
 
 const isPongText = (data: MessageData): boolean => data === 'pong'
 
-function resolveHeartbeat(
-  option: boolean | HeartbeatOptions | undefined,
-): ResolvedHeartbeat | null {
-  if (!option) return null
-  const given = option === true ? {} : option
-  return {
-    interval: pickNumber(given.interval, DEFAULT_HEARTBEAT_INTERVAL, 1),
-    timeout: pickNumber(given.timeout, DEFAULT_HEARTBEAT_TIMEOUT, 1),
-    message: given.message ?? 'ping',
-    isPong: given.isPong ?? isPongText,
-  }
-}
-
-function resolveReconnect(option: false | ReconnectOptions | undefined): ResolvedReconnect | null {
-  if (option === false) return null
-  const given = option ?? {}
-  const minDelay = pickNumber(given.minDelay, 1 * SECOND)
-  return {
-    maxAttempts: pickNumber(given.maxAttempts, Infinity),
-    minDelay,
-    maxDelay: pickNumber(given.maxDelay, Math.max(30 * SECOND, minDelay), minDelay),
-    factor: pickNumber(given.factor, 2, 1),
-    jitter: pickNumber(given.jitter, 0.5, 0, 1),
-    minUptime: pickNumber(given.minUptime, DEFAULT_MIN_UPTIME),
-    shouldReconnect: given.shouldReconnect ?? defaultShouldReconnect,
-  }
-}
-
 /** Fills in every default of `LifelineOptions` that the engine's logic reads. */
 export function resolveOptions<In>(options: LifelineOptions<In>): ResolvedOptions<In> {
-  const queue = options.queue
+  const { heartbeat, reconnect = {}, queue = {}, parse } = options
+  const beat: HeartbeatOptions | null = heartbeat === true ? {} : heartbeat || null
+  const retry = reconnect && {
+    ...numbers(reconnect, RECONNECT),
+    shouldReconnect: reconnect.shouldReconnect ?? defaultShouldReconnect,
+  }
   return {
     connectTimeout: pickNumber(options.connectTimeout, DEFAULT_CONNECT_TIMEOUT, 1),
-    heartbeat: resolveHeartbeat(options.heartbeat),
-    reconnect: resolveReconnect(options.reconnect),
+    heartbeat: beat && {
+      ...numbers(beat, HEARTBEAT),
+      message: beat.message ?? 'ping',
+      isPong: beat.isPong ?? isPongText,
+    },
+    reconnect: retry || null,
     queue:
       queue === false
         ? null
         : {
-            maxSize: pickNumber(queue?.maxSize, DEFAULT_QUEUE_SIZE, 0),
-            overflow: queue?.overflow ?? 'drop-oldest',
+            maxSize: pickNumber(queue.maxSize, DEFAULT_QUEUE_SIZE),
+            overflow: queue.overflow ?? 'drop-oldest',
           },
-    parse: options.parse === false ? null : (options.parse ?? (JSON.parse as (text: string) => In)),
+    parse: parse === false ? null : (parse ?? (parseJsonText as (text: string) => In)),
+    minUptime: retry ? retry.minUptime : DEFAULT_MIN_UPTIME,
   }
 }

@@ -10,7 +10,7 @@ export interface HeartbeatClock {
 export type HeartbeatStep =
   /** Nothing yet; look again at `at`. */
   | { readonly action: 'wait'; readonly at: number }
-  /** Send a ping now; look again at `at` (its deadline). */
+  /** Send a ping now; look again at `at`. */
   | { readonly action: 'ping'; readonly at: number }
   /** No frame within `timeout` after a ping: the link is dead. */
   | { readonly action: 'dead' }
@@ -29,28 +29,25 @@ export interface HeartbeatTiming {
  * passed while the timer could not run (a throttled background tab, a sleeping laptop) says nothing
  * about the peer: its reply may sit unread in a buffer. Such a check sends a fresh ping instead of
  * declaring the link dead.
+ * @param probe a check on demand (page visible, network changed): ping now unless a ping is out.
  */
 export function heartbeatStep(
   clock: HeartbeatClock,
   now: number,
   timing: HeartbeatTiming,
   late = 0,
+  probe = false,
 ): HeartbeatStep {
-  const waiting = clock.pingAt !== null && clock.lastFrameAt < clock.pingAt
-  if (waiting && clock.pingAt !== null) {
-    const deadline = clock.pingAt + timing.timeout
+  const { pingAt, lastFrameAt } = clock
+  // After a ping, look again at its deadline, or after one interval if that comes first.
+  const ping = { action: 'ping', at: now + Math.min(timing.timeout, timing.interval) } as const
+  if (pingAt !== null && lastFrameAt < pingAt) {
+    const deadline = pingAt + timing.timeout
     // A pong only moves a timestamp, so with timeout > interval the timer also wakes every interval
     // while waiting: the next ping then follows the pong by interval, not the ping by timeout.
     if (now < deadline) return { action: 'wait', at: Math.min(deadline, now + timing.interval) }
-    if (late > timing.timeout) return { action: 'ping', at: now + firstLook(timing) }
-    return { action: 'dead' }
+    return late > timing.timeout ? ping : { action: 'dead' }
   }
-  const due = clock.lastFrameAt + timing.interval
-  if (now < due) return { action: 'wait', at: due }
-  return { action: 'ping', at: now + firstLook(timing) }
-}
-
-/** When to look again after a ping: at its deadline, or after one interval if that comes first. */
-function firstLook(timing: HeartbeatTiming): number {
-  return Math.min(timing.timeout, timing.interval)
+  const due = lastFrameAt + timing.interval
+  return probe || now >= due ? ping : { action: 'wait', at: due }
 }

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ResolvedHeartbeat } from './defaults.js'
 import { createHeartbeat } from './heartbeatRunner.js'
-import { createTimerSlots } from './timers.js'
-import type { MessageData, SendData, TimerProvider } from './types.js'
+import type { TimerProvider } from './options.js'
+import type { MessageData, SendData } from './types.js'
 
 const INTERVAL = 100
 const TIMEOUT = 50
@@ -16,28 +16,33 @@ function setup(timing: Partial<ResolvedHeartbeat> | null = {}) {
     ),
     now: () => Date.now(),
   } satisfies TimerProvider
-  const slots = createTimerSlots<'heartbeat'>(timers)
-  const deps = {
-    timing:
-      timing === null
-        ? null
-        : {
-            interval: INTERVAL,
-            timeout: TIMEOUT,
-            message: 'ping',
-            isPong: (data: MessageData) => data === 'pong',
-            ...timing,
-          },
-    timers,
-    slots,
+  const resolved: ResolvedHeartbeat | null =
+    timing === null
+      ? null
+      : {
+          interval: INTERVAL,
+          timeout: TIMEOUT,
+          message: 'ping',
+          isPong: (data: MessageData) => data === 'pong',
+          ...timing,
+        }
+  const link = {
     send: vi.fn((_data: SendData): void => {}),
     onPing: vi.fn((_at: number): void => {}),
     onPong: vi.fn((_latency: number | null, _at: number): void => {}),
     onDead: vi.fn((): void => {}),
     onError: vi.fn((_message: string): void => {}),
   }
-  const heartbeat = createHeartbeat(deps)
-  return { ...deps, heartbeat }
+  const heartbeat = createHeartbeat(resolved, timers, {
+    send: link.send,
+    ping: link.onPing,
+    pong: link.onPong,
+    dead: link.onDead,
+    fail: link.onError,
+  })
+  // Timers armed now, the heartbeat's only one among them.
+  const slots = { count: () => vi.getTimerCount() }
+  return { ...link, timers, slots, heartbeat }
 }
 
 /** Runs the fake clock forward to the timestamp `at`, firing the timers due on the way. */
@@ -163,11 +168,11 @@ describe('createHeartbeat', () => {
     expect(timers.clearTimeout).toHaveBeenCalledTimes(cleared)
   })
 
-  it('check(0) pings at once when no ping is outstanding, and the deadline follows', () => {
+  it('probe() pings at once when no ping is outstanding, and the deadline follows', () => {
     const { heartbeat, send, onDead } = setup()
     heartbeat.start(Date.now())
     vi.advanceTimersByTime(10)
-    heartbeat.check(0)
+    heartbeat.probe()
     expect(send).toHaveBeenCalledTimes(1)
     expect(send).toHaveBeenCalledWith('ping')
     vi.advanceTimersByTime(TIMEOUT - 1)
@@ -176,12 +181,12 @@ describe('createHeartbeat', () => {
     expect(onDead).toHaveBeenCalledTimes(1)
   })
 
-  it('check(0) does not send a second ping while one is on its way', () => {
+  it('probe() does not send a second ping while one is on its way', () => {
     const { heartbeat, send, onDead } = setup()
     heartbeat.start(Date.now())
     vi.advanceTimersByTime(INTERVAL + 10)
     expect(send).toHaveBeenCalledTimes(1)
-    heartbeat.check(0)
+    heartbeat.probe()
     expect(send).toHaveBeenCalledTimes(1)
     vi.advanceTimersByTime(TIMEOUT - 10 - 1)
     expect(onDead).not.toHaveBeenCalled()
@@ -191,35 +196,35 @@ describe('createHeartbeat', () => {
 
   it('check does nothing before start', () => {
     const { heartbeat, send, slots } = setup()
-    heartbeat.check(0)
+    heartbeat.probe()
     expect(send).not.toHaveBeenCalled()
     expect(slots.count()).toBe(0)
   })
 
-  it('verify() returns false and calls onDead when a ping is overdue', () => {
+  it('alive() returns false and calls onDead when a ping is overdue', () => {
     const { heartbeat, onDead } = setup()
     heartbeat.start(Date.now())
     vi.advanceTimersByTime(INTERVAL)
     // The clock jumps past the deadline while the timer has not run (a sleeping machine).
     vi.setSystemTime(START + INTERVAL + TIMEOUT)
-    expect(heartbeat.verify()).toBe(false)
+    expect(heartbeat.alive()).toBe(false)
     expect(onDead).toHaveBeenCalledTimes(1)
   })
 
-  it('verify() returns true while the ping is within its timeout', () => {
+  it('alive() returns true while the ping is within its timeout', () => {
     const { heartbeat, onDead } = setup()
     heartbeat.start(Date.now())
     vi.advanceTimersByTime(INTERVAL)
     vi.setSystemTime(START + INTERVAL + TIMEOUT - 1)
-    expect(heartbeat.verify()).toBe(true)
+    expect(heartbeat.alive()).toBe(true)
     expect(onDead).not.toHaveBeenCalled()
   })
 
-  it('verify() returns true when no ping is outstanding', () => {
+  it('alive() returns true when no ping is outstanding', () => {
     const { heartbeat, onDead } = setup()
     heartbeat.start(Date.now())
     vi.setSystemTime(START + 10 * INTERVAL)
-    expect(heartbeat.verify()).toBe(true)
+    expect(heartbeat.alive()).toBe(true)
     expect(onDead).not.toHaveBeenCalled()
   })
 
@@ -282,7 +287,7 @@ describe('createHeartbeat', () => {
     heartbeat.stop()
     expect(slots.count()).toBe(0)
     vi.setSystemTime(START + 10 * INTERVAL)
-    expect(heartbeat.verify()).toBe(true)
+    expect(heartbeat.alive()).toBe(true)
     expect(onDead).not.toHaveBeenCalled()
   })
 
@@ -300,9 +305,9 @@ describe('createHeartbeat', () => {
     const { heartbeat, slots, timers, send, onPong, onDead } = setup(null)
     heartbeat.start(Date.now())
     expect(heartbeat.receive('pong', Date.now())).toBe(false)
-    heartbeat.check(0)
+    heartbeat.probe()
     vi.advanceTimersByTime(10 * INTERVAL)
-    expect(heartbeat.verify()).toBe(true)
+    expect(heartbeat.alive()).toBe(true)
     heartbeat.stop()
     expect(slots.count()).toBe(0)
     expect(timers.setTimeout).not.toHaveBeenCalled()

@@ -10,6 +10,19 @@ export {
   defaultShouldReconnect,
 } from './defaults.js'
 export { createBrowserEnvironment } from './environment/browserEnvironment.js'
+export type {
+  HeartbeatOptions,
+  HelloFrames,
+  LifelineOptions,
+  NetworkEnvironment,
+  NetworkSignal,
+  OverflowPolicy,
+  ProtocolsSource,
+  QueueOptions,
+  ReconnectOptions,
+  TimerProvider,
+} from './options.js'
+export { parseJsonText } from './parse.js'
 export { initialState, STATE_FIELDS } from './state.js'
 export { globalTimers } from './timers.js'
 export { createTracker, type Tracker } from './tracking.js'
@@ -17,23 +30,16 @@ export type {
   CloseInfo,
   ConnectionState,
   ErrorKind,
-  HeartbeatOptions,
   Lifeline,
   LifelineError,
   LifelineEvent,
-  LifelineOptions,
   MessageData,
-  NetworkEnvironment,
-  NetworkSignal,
-  OverflowPolicy,
-  QueueOptions,
   ReadyState,
-  ReconnectOptions,
   SendData,
   SendResult,
+  SessionState,
   SocketEventLike,
   Status,
-  TimerProvider,
   UrlSource,
   WebSocketConstructor,
   WebSocketLike,

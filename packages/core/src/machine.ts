@@ -1,46 +1,50 @@
 import { nextDelay } from './backoff.js'
 import { defaultShouldReconnect, type ResolvedReconnect } from './defaults.js'
-import type { CloseInfo, ConnectionState, ErrorKind } from './types.js'
+import type { CloseInfo, ConnectionState, ErrorKind, ReadyState, Status } from './types.js'
+
+/** State fields that are records of what happened, set by a `'set'` event; never `status`. */
+export type Records<In = unknown> = Partial<
+  Pick<ConnectionState<In>, 'latency' | 'lastSeenAt' | 'queued' | 'dropped' | 'session' | 'tab'>
+>
 
 /** Everything that can happen to a connection: user calls, socket events, timers, the network. */
 export type MachineEvent =
   | { readonly type: 'connect' }
   | { readonly type: 'disconnect'; readonly code: number; readonly reason: string }
-  | { readonly type: 'socket-created' }
-  | { readonly type: 'attempt-failed'; readonly kind: 'url' | 'socket'; readonly message: string }
+  /** The socket of the attempt exists (its URL and protocols are resolved). */
+  | { readonly type: 'socket' }
+  /** The attempt failed before the link opened (bad URL, no WebSocket, a refused handshake). */
+  | { readonly type: 'failed'; readonly kind: ErrorKind; readonly message: string }
   | { readonly type: 'open' }
   | {
       readonly type: 'close'
       readonly code: number
       readonly reason: string
       readonly wasClean: boolean
+      /** The close of a socket that `connect()` left closing in the background: recorded only. */
+      readonly earlier?: boolean
     }
-  | { readonly type: 'connect-timeout' }
-  | { readonly type: 'heartbeat-timeout' }
-  | { readonly type: 'retry-due' }
-  | { readonly type: 'close-timeout' }
-  | { readonly type: 'stable' }
+  /**
+   * The timer of the current status fired: connect timeout (`connecting`), stable link (`open`) or
+   * the planned retry (`reconnecting`). The close handshake's time limit is the socket's own.
+   */
+  | { readonly type: 'timer' }
+  /** The heartbeat found the link dead. */
+  | { readonly type: 'dead' }
   | { readonly type: 'online' }
   | { readonly type: 'offline' }
   | { readonly type: 'visible' }
   | { readonly type: 'destroy' }
-  | { readonly type: 'pong'; readonly latency: number | null }
-  | { readonly type: 'queue'; readonly queued: number; readonly dropped: number }
   | { readonly type: 'error'; readonly kind: ErrorKind; readonly message: string }
+  | { readonly type: 'set'; readonly patch: Records }
 
 /**
- * Work on the socket that a transition asks for. Timers are not effects: the runner derives them
- * from the state (one per status, plus `retryAt`), so no transition can forget to clear one.
+ * How the current series of attempts began, which the state does not say: `'fresh'` after
+ * `connect()` (its first attempt is not a retry), `'lost'` after a stable link dropped (its first
+ * attempt is retry 1), `'exhausted'` once `maxAttempts` ran out (`online` and a visible page then
+ * start a fresh series). The machine's own memory, kept by the runner and never shown to users.
  */
-export type Effect =
-  /** Resolve the URL and open a new socket. */
-  | { readonly type: 'start-attempt' }
-  /** Start the close handshake (the runner gives it `CLOSE_TIMEOUT`). */
-  | { readonly type: 'close-socket'; readonly code: number; readonly reason: string }
-  /** Forget the socket now: detach listeners and end it without waiting for any event. */
-  | { readonly type: 'abandon-socket'; readonly graceful: boolean }
-  /** Check the link now: a ping unless one is on its way. */
-  | { readonly type: 'check-link' }
+export type Series = 'fresh' | 'lost' | 'exhausted'
 
 /** What a transition sees besides the state and the event; injected so the function stays pure. */
 export interface MachineContext {
@@ -48,20 +52,32 @@ export interface MachineContext {
   /** A number in `[0, 1)`; drawn only when a retry is planned. */
   readonly random: () => number
   readonly reconnect: ResolvedReconnect | null
+  readonly series: Series
 }
 
-/** The next state and the effects to run, in order. */
+/**
+ * The next state (the very same object when nothing changed) and how the series goes on. The
+ * socket work follows from the change of status, as timers do: entering `connecting` starts an
+ * attempt, entering `closing` starts the close handshake, and leaving the live statuses drops
+ * whatever socket is left.
+ */
 export interface Transition<In> {
   readonly state: ConnectionState<In>
-  readonly effects: readonly Effect[]
+  readonly series: Series
 }
 
-const NONE: readonly Effect[] = []
+type Patch<In> = Partial<ConnectionState<In>> | null
 
-const to = <In>(state: ConnectionState<In>, effects: readonly Effect[] = NONE): Transition<In> => ({
-  state,
-  effects,
-})
+/** `readyState` that goes with each status; a `connecting` socket says 0 once it exists. */
+const READY: { readonly [status in Status]: ReadyState } = {
+  idle: 3,
+  connecting: 3,
+  open: 1,
+  reconnecting: 3,
+  closing: 2,
+  closed: 3,
+}
+const CLOSED = { status: 'closed', retryAt: null } as const
 
 /**
  * The connection's state machine: the only place `status` changes. Pure: the same state, event and
@@ -73,162 +89,130 @@ export function transition<In>(
   ctx: MachineContext,
 ): Transition<In> {
   const { status } = state
-  const stay = to(state)
+  const live = status === 'connecting' || status === 'open'
+  const at = ctx.now
+  let series = ctx.series
+
+  /** Applies `patch` with the `readyState` of a new status; the same object when nothing changes. */
+  const to = (patch: Patch<In>, base = state, next: Series = series): Transition<In> => {
+    for (const key in patch) {
+      const field = key as keyof ConnectionState<In>
+      if (patch[field] !== base[field]) {
+        const changed = { ...base, ...patch }
+        const { status: moved } = changed
+        return {
+          state: moved === base.status ? changed : { ...changed, readyState: READY[moved] },
+          series: next,
+        }
+      }
+    }
+    return { state: base, series: next }
+  }
+  const attempt = (n: number, base = state, next = series): Transition<In> =>
+    to({ status: 'connecting', attempt: n, retryAt: null }, base, next)
+
+  /** After a failed attempt or a lost link: plan the next attempt, wait for the network, or stop. */
+  const afterLoss = (patch: Partial<ConnectionState<In>>, close: CloseInfo | null) => {
+    const lost = { ...state, ...patch }
+    const policy = ctx.reconnect
+    if (policy === null || (close !== null && !wantsRetry(policy, close))) {
+      return to(CLOSED, lost, 'fresh')
+    }
+    if (lost.attempt >= policy.maxAttempts) return to(CLOSED, lost, 'exhausted')
+    // Retry n of a series waits nextDelay(n). A series that began with connect() spent its first
+    // attempt on that start, so its retries are attempts 2, 3, …; after a stable link dropped,
+    // its first attempt already is retry 1.
+    const n = lost.attempt + (series === 'lost' ? 1 : 0)
+    const retryAt = lost.online ? at + nextDelay(n, policy, ctx.random()) : null
+    return to({ status: 'reconnecting', retryAt }, lost)
+  }
+
+  /** The socket is given up without waiting for a `close` event that a dead peer never sends. */
+  const abandonAndRetry = (kind: 'connect-timeout' | 'heartbeat-timeout') => {
+    const connecting = kind === 'connect-timeout'
+    const lastClose = {
+      code: 1006,
+      reason: connecting ? 'connect timeout' : 'heartbeat timeout',
+      wasClean: false,
+      at,
+    }
+    const message = connecting
+      ? `not open within connectTimeout${process.env.NODE_ENV !== 'production' ? ': is the server down or unreachable?' : ''}`
+      : `no frame arrived after a heartbeat ping${process.env.NODE_ENV !== 'production' ? ': the link is dead' : ''}`
+    return afterLoss({ lastClose, error: { kind, message, at } }, lastClose)
+  }
+
   switch (event.type) {
     case 'connect':
-      if (status === 'connecting' || status === 'open') return stay
-      if (status === 'reconnecting') return attempt(state, state.attempt + 1, NONE)
+      if (live) return to(null)
+      if (status === 'reconnecting') return attempt(state.attempt + 1)
       // A deliberate start (or restart after a close) begins a fresh series of attempts.
-      return attempt(state, 1, status === 'closing' ? [abandon(false)] : NONE)
+      return attempt(1, state, 'fresh')
 
-    case 'disconnect': {
-      if (status === 'closing') return stay
+    case 'disconnect':
+      series = 'fresh'
+      if (status === 'closing') return to(null)
       if (status === 'open' || (status === 'connecting' && state.readyState === 0)) {
-        return to({ ...state, status: 'closing', readyState: 2, retryAt: null }, [
-          { type: 'close-socket', code: event.code, reason: event.reason },
-        ])
+        return to({ status: 'closing', retryAt: null })
       }
-      const closed: ConnectionState<In> = {
-        ...state,
-        status: 'closed',
-        readyState: 3,
-        retryAt: null,
-      }
-      if (status !== 'connecting') return to(closed)
-      // Still resolving the URL: there is no socket to close, only an attempt to cancel.
-      const lastClose = closeInfo(event.code, event.reason, true, ctx.now)
-      return to({ ...closed, lastClose }, [abandon(false)])
-    }
+      // Still resolving the URL there is no socket to close, only an attempt to cancel.
+      return to(
+        status === 'connecting'
+          ? { ...CLOSED, lastClose: { code: event.code, reason: event.reason, wasClean: true, at } }
+          : CLOSED,
+      )
 
-    case 'socket-created':
-      if (status !== 'connecting') return stay
-      return to({ ...state, readyState: 0 })
+    case 'socket':
+      return to(status === 'connecting' ? { readyState: 0 } : null)
 
-    case 'attempt-failed':
-      if (status !== 'connecting') return stay
-      return afterLoss(withError(state, event.kind, event.message, ctx.now), null, ctx, NONE)
+    case 'failed':
+      if (status !== 'connecting') return to(null)
+      return afterLoss({ error: { kind: event.kind, message: event.message, at } }, null)
 
     case 'open':
-      if (status !== 'connecting') return stay
-      return to({ ...state, status: 'open', readyState: 1, retryAt: null })
+      return to(status === 'connecting' ? { status: 'open' } : null)
 
     case 'close': {
-      const lastClose = closeInfo(event.code, event.reason, event.wasClean, ctx.now)
-      if (status === 'closing') {
-        return to({ ...state, status: 'closed', readyState: 3, lastClose })
+      const lastClose = { code: event.code, reason: event.reason, wasClean: event.wasClean, at }
+      if (event.earlier) return to({ lastClose })
+      if (status === 'closing') return to({ ...CLOSED, lastClose })
+      return live ? afterLoss({ lastClose }, lastClose) : to(null)
+    }
+
+    case 'timer':
+      if (status === 'connecting') return abandonAndRetry('connect-timeout')
+      // The link held for minUptime: only now does the counter reset, so a server that accepts
+      // and then drops every connection cannot keep the delay short.
+      if (status === 'open') return to({ attempt: 0 }, state, 'lost')
+      return status === 'reconnecting' && state.retryAt !== null
+        ? attempt(state.attempt + 1)
+        : to(null)
+
+    case 'dead':
+      return status === 'open' ? abandonAndRetry('heartbeat-timeout') : to(null)
+
+    case 'offline':
+      return to(status === 'reconnecting' ? { online: false, retryAt: null } : { online: false })
+
+    case 'online':
+    case 'visible': {
+      const next = event.type === 'online' ? { ...state, online: true } : state
+      if (next.online && status === 'reconnecting') return attempt(state.attempt + 1, next)
+      if (next.online && status === 'closed' && series === 'exhausted') {
+        return attempt(1, next, 'fresh')
       }
-      if (status !== 'connecting' && status !== 'open') return stay
-      return afterLoss({ ...state, readyState: 3, lastClose }, lastClose, ctx, NONE)
-    }
-
-    case 'connect-timeout':
-      if (status !== 'connecting') return stay
-      return abandonAndRetry(state, 'connect-timeout', 'connect timeout', ctx)
-
-    case 'heartbeat-timeout':
-      if (status !== 'open') return stay
-      return abandonAndRetry(state, 'heartbeat-timeout', 'heartbeat timeout', ctx)
-
-    case 'retry-due':
-      if (status !== 'reconnecting' || state.retryAt === null) return stay
-      return attempt(state, state.attempt + 1, NONE)
-
-    case 'close-timeout': {
-      if (status !== 'closing') return stay
-      const lastClose = closeInfo(1006, 'close timeout', false, ctx.now)
-      return to({ ...state, status: 'closed', readyState: 3, lastClose }, [abandon(false)])
-    }
-
-    case 'stable':
-      if (status !== 'open' || state.attempt === 0) return stay
-      return to({ ...state, attempt: 0 })
-
-    case 'online': {
-      const next = state.online ? state : { ...state, online: true }
-      if (status === 'reconnecting') return attempt(next, state.attempt + 1, NONE)
-      if (status === 'open') return to(next, [{ type: 'check-link' }])
       return to(next)
     }
 
-    case 'offline': {
-      const next: ConnectionState<In> = { ...state, online: false }
-      return to(status === 'reconnecting' ? { ...next, retryAt: null } : next)
-    }
-
-    case 'visible':
-      if (status === 'open') return to(state, [{ type: 'check-link' }])
-      if (status === 'reconnecting' && state.online) return attempt(state, state.attempt + 1, NONE)
-      return stay
-
-    case 'destroy': {
-      const live = status === 'connecting' || status === 'open' || status === 'closing'
-      return to(
-        { ...state, status: 'closed', readyState: 3, retryAt: null },
-        live ? [abandon(true)] : NONE,
-      )
-    }
-
-    case 'pong':
-      return to({ ...state, lastSeenAt: ctx.now, latency: event.latency ?? state.latency })
-
-    case 'queue':
-      if (state.queued === event.queued && state.dropped === event.dropped) return stay
-      return to({ ...state, queued: event.queued, dropped: event.dropped })
+    case 'destroy':
+      return to(CLOSED)
 
     case 'error':
-      return to(withError(state, event.kind, event.message, ctx.now))
+      return to({ error: { kind: event.kind, message: event.message, at } })
+
+    case 'set':
+      return to(event.patch as Patch<In>)
   }
-}
-
-function attempt<In>(
-  state: ConnectionState<In>,
-  n: number,
-  before: readonly Effect[],
-): Transition<In> {
-  return to({ ...state, status: 'connecting', readyState: 3, attempt: n, retryAt: null }, [
-    ...before,
-    { type: 'start-attempt' },
-  ])
-}
-
-function abandon(graceful: boolean): Effect {
-  return { type: 'abandon-socket', graceful }
-}
-
-/** The socket is given up without waiting for a `close` event that a dead peer never sends. */
-function abandonAndRetry<In>(
-  state: ConnectionState<In>,
-  kind: 'connect-timeout' | 'heartbeat-timeout',
-  reason: string,
-  ctx: MachineContext,
-): Transition<In> {
-  const lastClose = closeInfo(1006, reason, false, ctx.now)
-  const message =
-    kind === 'connect-timeout'
-      ? 'not open within connectTimeout: is the server down or unreachable?'
-      : 'no frame arrived after a heartbeat ping; the link is dead'
-  const failed = { ...withError(state, kind, message, ctx.now), readyState: 3 as const, lastClose }
-  return afterLoss(failed, lastClose, ctx, [abandon(false)])
-}
-
-/** After a failed attempt or a lost link: plan the next attempt, wait for the network, or stop. */
-function afterLoss<In>(
-  state: ConnectionState<In>,
-  close: CloseInfo | null,
-  ctx: MachineContext,
-  effects: readonly Effect[],
-): Transition<In> {
-  const policy = ctx.reconnect
-  const stop =
-    policy === null ||
-    state.attempt >= policy.maxAttempts ||
-    (close !== null && !wantsRetry(policy, close))
-  if (stop) return to({ ...state, status: 'closed', retryAt: null }, effects)
-  if (!state.online) return to({ ...state, status: 'reconnecting', retryAt: null }, effects)
-  // The first retry after a stable link (attempt 0) and after a failed first attempt both wait
-  // minDelay; each further failure grows the delay.
-  const delay = nextDelay(Math.max(1, state.attempt), policy, ctx.random())
-  return to({ ...state, status: 'reconnecting', retryAt: ctx.now + delay }, effects)
 }
 
 /** A `shouldReconnect` that throws falls back to the default answer rather than break the engine. */
@@ -238,17 +222,4 @@ function wantsRetry(policy: ResolvedReconnect, close: CloseInfo): boolean {
   } catch {
     return defaultShouldReconnect(close)
   }
-}
-
-function withError<In>(
-  state: ConnectionState<In>,
-  kind: ErrorKind,
-  message: string,
-  at: number,
-): ConnectionState<In> {
-  return { ...state, error: { kind, message, at } }
-}
-
-function closeInfo(code: number, reason: string, wasClean: boolean, at: number): CloseInfo {
-  return { code, reason, wasClean, at }
 }

@@ -1,106 +1,99 @@
 import type { ResolvedQueue } from './defaults.js'
-import { createQueue } from './queue.js'
 import type { ErrorKind, SendData, SendResult } from './types.js'
 import { describeError } from './util.js'
 
 /** Where the outbox hands messages: the open socket. */
 export interface SendTarget {
+  /** Throws what the socket throws. */
   send(data: SendData): void
-}
-
-/** What the outbox needs from the connection around it. */
-export interface OutboxDeps {
-  readonly queue: ResolvedQueue | null
-  /** The socket to send on now, or `null` when the link is not open (or was just found dead). */
-  readonly target: () => SendTarget | null
-  readonly report: (queued: number, dropped: number) => void
-  readonly fail: (kind: ErrorKind, message: string) => void
 }
 
 /** The send path: straight to the open socket, else into the bounded queue, always in order. */
 export interface Outbox {
-  send(data: SendData): SendResult
-  /** Sends every queued message, oldest first, on the socket that just opened. */
-  flush(): void
+  /**
+   * Sends `data` on `target` (the open socket, or `null` while the link is down), after anything
+   * still queued; else queues it under the overflow policy.
+   */
+  send(data: SendData, target: SendTarget | null): SendResult
+  /** Sends every queued message, oldest first; `false` when the socket refused one (the rest stay). */
+  flush(target: SendTarget): boolean
   clear(): void
 }
 
-/** Creates the send path of a connection. */
-export function createOutbox(deps: OutboxDeps): Outbox {
-  const queue = deps.queue && createQueue(deps.queue)
+/**
+ * Creates the send path of a connection: one bounded FIFO with an overflow policy (`null`: no
+ * queue). `report` hears the queue's length and the dropped count after each change.
+ */
+export function createOutbox(
+  queue: ResolvedQueue | null,
+  report: (queued: number, dropped: number) => void,
+  fail: (kind: ErrorKind, message: string) => void,
+): Outbox {
+  let items: SendData[] = []
   let dropped = 0
+  const sendFailed = (error: unknown): void => fail('send', `send failed: ${describeError(error)}`)
 
-  const report = (): void => deps.report(queue?.size ?? 0, dropped)
-
-  /** Sends queued messages first; `false` when the socket refused one (the rest stay queued). */
-  function flushTo(target: SendTarget): boolean {
-    if (queue === null || queue.size === 0) return true
-    const items = queue.drain()
+  function flush(target: SendTarget): boolean {
+    if (items.length === 0) return true
     let sent = 0
     try {
-      for (const item of items) {
-        target.send(item)
-        sent++
-      }
+      for (; sent < items.length; sent++) target.send(items[sent] as SendData)
     } catch (error) {
-      queue.unshift(items.slice(sent))
-      deps.fail('send', `sending a queued message failed: ${describeError(error)}`)
+      sendFailed(error)
     }
-    report()
-    return sent === items.length
+    items = items.slice(sent)
+    report(items.length, dropped)
+    return items.length === 0
   }
 
   function enqueue(data: SendData): SendResult {
     if (queue === null) return 'dropped'
-    const max = deps.queue?.maxSize ?? 0
-    const result = queue.push(data)
-    if (result === 'queued') {
-      report()
-      return 'queued'
+    const { maxSize, overflow } = queue
+    // 'error' hands the message back uncounted; the two drop-* policies count what they lose.
+    const full = items.length >= maxSize
+    const oldest = full && overflow === 'drop-oldest' && maxSize > 0
+    if (!full || oldest) items = [...items.slice(oldest ? 1 : 0), data]
+    if (full && overflow !== 'error') dropped++
+    report(items.length, dropped)
+    if (full) {
+      const what = oldest
+        ? 'dropped the oldest'
+        : overflow === 'error'
+          ? 'refused the new'
+          : 'dropped the new'
+      fail('queue-overflow', `the send queue is full (${maxSize} messages): ${what} message`)
     }
-    if (result !== 'refused') dropped++
-    report()
-    const what =
-      result === 'queued-dropped-oldest'
-        ? 'dropped the oldest message'
-        : result === 'dropped'
-          ? 'dropped the new message'
-          : 'refused the new message'
-    deps.fail('queue-overflow', `the send queue is full (${max} messages): ${what}`)
-    return result === 'queued-dropped-oldest' ? 'queued' : 'dropped'
+    return !full || oldest ? 'queued' : 'dropped'
   }
 
   return {
-    send(data) {
+    send(data, target) {
       if (!isSendable(data)) {
-        deps.fail(
+        fail(
           'send',
-          `send() takes a string, ArrayBuffer, typed array or Blob, got ${typeof data}; use sendJson() for objects`,
+          `send() takes a string, ArrayBuffer, typed array or Blob, got ${typeof data}${process.env.NODE_ENV !== 'production' ? ': use sendJson() for objects' : ''}`,
         )
         return 'dropped'
       }
-      const target = deps.target()
-      if (target !== null && flushTo(target)) {
+      if (target !== null && flush(target)) {
         try {
           target.send(data)
           return 'sent'
         } catch (error) {
-          deps.fail('send', `send failed: ${describeError(error)}`)
+          sendFailed(error)
         }
       }
       return enqueue(data)
     },
-    flush() {
-      const target = deps.target()
-      if (target !== null) flushTo(target)
-    },
+    flush,
     clear() {
-      queue?.clear()
+      items = []
     },
   }
 }
 
-function isSendable(data: unknown): data is SendData {
+/** Whether `data` is something a WebSocket can send. */
+export function isSendable(data: unknown): data is SendData {
   return (
     typeof data === 'string' ||
     data instanceof ArrayBuffer ||

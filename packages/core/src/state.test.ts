@@ -13,7 +13,7 @@ describe('withMessage', () => {
       dropped: 3,
       error: { kind: 'parse' as const, message: 'x', at: 1 },
     }
-    const after = withMessage(before, '{"a":1}', { a: 1 }, 500)
+    const after = withMessage(before, '{"a":1}', { a: 1 }, 500, null)
     expect(after).toEqual({
       ...before,
       lastMessage: '{"a":1}',
@@ -23,7 +23,20 @@ describe('withMessage', () => {
     expect(after).not.toBe(before)
   })
 
+  it('records the parse error of a frame that did not parse, and keeps an older one otherwise', () => {
+    const error = { kind: 'parse' as const, message: 'a message did not parse: x', at: 7 }
+    expect(withMessage(initialState(true), '{x', undefined, 7, error).error).toBe(error)
+    const older = { ...initialState(true), error }
+    expect(withMessage(older, 'plain', undefined, 8, null).error).toBe(error)
+  })
+
+  it('starts without a session and without a tab group', () => {
+    expect(initialState(false)).toMatchObject({ online: false, session: null, tab: null })
+  })
+
   it('has exactly the fields of the state, in the same order', () => {
-    expect(Object.keys(withMessage(initialState(true), 'x', undefined, 1))).toEqual(STATE_FIELDS)
+    expect(Object.keys(withMessage(initialState(true), 'x', undefined, 1, null))).toEqual(
+      STATE_FIELDS,
+    )
   })
 })

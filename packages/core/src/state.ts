@@ -1,4 +1,4 @@
-import type { ConnectionState, MessageData } from './types.js'
+import type { ConnectionState, LifelineError, MessageData } from './types.js'
 
 /** The state of a connection that has done nothing yet. */
 export function initialState<In>(online: boolean): ConnectionState<In> {
@@ -16,6 +16,8 @@ export function initialState<In>(online: boolean): ConnectionState<In> {
     dropped: 0,
     error: null,
     lastClose: null,
+    session: null,
+    tab: null,
   }
 }
 
@@ -25,30 +27,21 @@ export const STATE_FIELDS: readonly (keyof ConnectionState)[] = Object.keys(
 ) as (keyof ConnectionState)[]
 
 /**
- * The state after a message: its data, parse result and arrival time. The store folds the
- * latest message of a burst in with this, so it must stay this cheap.
+ * The state after a message: its data, parse result, arrival time, and the parse error if it did
+ * not parse. The store folds the latest message of a burst in with this, once per burst.
  */
 export function withMessage<In>(
   state: ConnectionState<In>,
   data: MessageData,
   json: unknown,
   now: number,
+  error: LifelineError | null,
 ): ConnectionState<In> {
-  // Written out field by field, in the order of `initialState`: a spread here costs several times
-  // more per message than the socket itself.
   return {
-    status: state.status,
-    readyState: state.readyState,
-    attempt: state.attempt,
-    retryAt: state.retryAt,
-    online: state.online,
+    ...state,
     lastMessage: data,
     lastJson: json as In | undefined,
-    latency: state.latency,
     lastSeenAt: now,
-    queued: state.queued,
-    dropped: state.dropped,
-    error: state.error,
-    lastClose: state.lastClose,
+    error: error ?? state.error,
   }
 }

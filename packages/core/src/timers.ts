@@ -1,4 +1,4 @@
-import type { TimerProvider } from './types.js'
+import type { TimerProvider } from './options.js'
 
 /**
  * The global clock and timers, looked up at each call rather than captured at import, so fake timers
@@ -10,40 +10,34 @@ export const globalTimers: TimerProvider = {
   now: () => Date.now(),
 }
 
-/** Named timer slots of one connection: arming a slot replaces its previous timer. */
-export interface TimerSlots<Name extends string> {
+/** One timer that arming replaces: a connection's timers are never more than one per purpose. */
+export interface Timer {
   /** Runs `callback` at `at` (a `now()` value); `late` is how long after `at` it really ran. */
-  arm(name: Name, at: number, callback: (late: number) => void): void
-  disarm(name: Name): void
-  disarmAll(): void
-  /** How many timers are armed (a destroyed connection must have none). */
-  count(): number
+  arm(at: number, callback: (late: number) => void): void
+  disarm(): void
+  /** Whether it is armed (a destroyed connection must have none). */
+  armed(): boolean
 }
 
-/** Creates timer slots over a provider. */
-export function createTimerSlots<Name extends string>(timers: TimerProvider): TimerSlots<Name> {
-  const armed = new Map<Name, unknown>()
-  const disarm = (name: Name): void => {
-    if (!armed.has(name)) return
-    timers.clearTimeout(armed.get(name))
-    armed.delete(name)
+/** Creates a timer over a provider. */
+export function createTimer(timers: TimerProvider): Timer {
+  let handle: unknown = null
+  const disarm = (): void => {
+    if (handle !== null) timers.clearTimeout(handle)
+    handle = null
   }
   return {
-    arm(name, at, callback) {
-      disarm(name)
-      const handle = timers.setTimeout(
+    arm(at, callback) {
+      disarm()
+      handle = timers.setTimeout(
         () => {
-          armed.delete(name)
+          handle = null
           callback(Math.max(0, timers.now() - at))
         },
         Math.max(0, at - timers.now()),
       )
-      armed.set(name, handle)
     },
     disarm,
-    disarmAll() {
-      for (const name of [...armed.keys()]) disarm(name)
-    },
-    count: () => armed.size,
+    armed: () => handle !== null,
   }
 }

@@ -35,6 +35,7 @@ export type ErrorKind =
   | 'parse'
   | 'queue-overflow'
   | 'send'
+  | 'session'
 
 /** The latest error of a connection. `at` is a `Date.now()` value. */
 export interface LifelineError {
@@ -52,54 +53,6 @@ export interface CloseInfo {
   readonly reason: string
   readonly wasClean: boolean
   readonly at: number
-}
-
-/** Heartbeat settings; every field is optional. */
-export interface HeartbeatOptions {
-  /** Silence (no frame received) after which a ping is sent, in ms. Default `25_000`. */
-  interval?: number
-  /** Time after a ping within which some frame must arrive, in ms. Default `10_000`. */
-  timeout?: number
-  /** The ping frame, or a function called for every ping. Default `'ping'`. */
-  message?: SendData | (() => SendData)
-  /** Tells a reply to the ping; pongs set `latency` and are never delivered. Default `data === 'pong'`. */
-  isPong?: (data: MessageData) => boolean
-}
-
-/** Reconnection settings; every field is optional. */
-export interface ReconnectOptions {
-  /** Connect attempts allowed since the last stable open, the first one included. Default `Infinity`. */
-  maxAttempts?: number
-  /** Delay before the first retry, in ms. Default `1_000`. */
-  minDelay?: number
-  /** Upper bound of any delay, in ms. Default `30_000`. */
-  maxDelay?: number
-  /** Growth of the delay per failed attempt. Default `2`. */
-  factor?: number
-  /** Share of the delay that is random: the delay is scaled by a factor in `[1 - jitter, 1]`. Default `0.5`. */
-  jitter?: number
-  /** How long a link must stay open before the attempt counter resets, in ms. Default `5_000`. */
-  minUptime?: number
-  /**
-   * Whether to try again after this close. Default: no for close codes 1002, 1003, 1007, 1008, 1009,
-   * 1010 and 4400–4499 (the server says the client is at fault), yes otherwise.
-   */
-  shouldReconnect?: (close: CloseInfo) => boolean
-}
-
-/** What to do when the queue is full. */
-export type OverflowPolicy = 'drop-oldest' | 'drop-newest' | 'error'
-
-/** Queue settings; every field is optional. */
-export interface QueueOptions {
-  /** Most messages kept while the link is down. Default `1_000`. */
-  maxSize?: number
-  /**
-   * Default `'drop-oldest'`: the oldest queued message makes room. `'drop-newest'`: the new message
-   * is dropped. `'error'`: the new message is refused and handed back to the caller (`send` returns
-   * `'dropped'`, it is not counted in `dropped`). Every overflow sets `error` (`'queue-overflow'`).
-   */
-  overflow?: OverflowPolicy
 }
 
 /** The fields Lifeline reads from socket events (open, message, close, error). */
@@ -131,63 +84,15 @@ export interface WebSocketLike {
 /** A WebSocket constructor: `globalThis.WebSocket`, `ws`, or a fake in tests. */
 export type WebSocketConstructor = new (url: string, protocols?: string | string[]) => WebSocketLike
 
-/** A clock and timers; wraps the globals lazily by default, replaceable in tests and other runtimes. */
-export interface TimerProvider {
-  setTimeout(callback: () => void, ms: number): unknown
-  clearTimeout(handle: unknown): void
-  now(): number
-}
-
-/** A change in the world around the connection. */
-export type NetworkSignal = 'online' | 'offline' | 'visible'
-
-/** Where network and visibility changes come from (the browser's by default). */
-export interface NetworkEnvironment {
-  /** Last known network state; `true` where unknown. */
-  isOnline(): boolean
-  /** Starts listening; returns the function that stops. */
-  subscribe(listener: (signal: NetworkSignal) => void): () => void
-}
-
-/** Options of `createLifeline`. All times are in ms. */
-export interface LifelineOptions<In = unknown> {
-  /** Sub-protocols, passed to the WebSocket constructor. */
-  protocols?: string | string[]
-  /** The WebSocket constructor. Default `globalThis.WebSocket`; in Node < 22 pass `ws`. */
-  WebSocket?: WebSocketConstructor
-  /** Binary frames as `'blob'` (browser default) or `'arraybuffer'`. Left to the socket when unset. */
-  binaryType?: 'blob' | 'arraybuffer'
-  /** Connect at creation. Default `true`; `false` leaves status `'idle'` until `connect()`. */
-  autoConnect?: boolean
-  /** An attempt (URL resolution included) not open by then is aborted and counts as failed. Default `10_000`. */
-  connectTimeout?: number
-  /** `false` (default), `true` (all defaults), or settings. */
-  heartbeat?: boolean | HeartbeatOptions
-  /** `false`, or settings. Enabled by default. */
-  reconnect?: false | ReconnectOptions
-  /** `false`, or settings. Enabled by default. */
-  queue?: false | QueueOptions
-  /**
-   * Turns a text frame into `lastJson`. Default `JSON.parse`; `false` skips parsing. A throw is
-   * recorded as error `'parse'`; the frame is still delivered and the link stays up.
-   */
-  parse?: false | ((text: string) => In)
-  /** Browsers: `offline` pauses retries, `online` retries at once, a visible page checks the link. Default `true`. */
-  watchNetwork?: boolean
-  /** Advanced: network and visibility signals. Default: the browser's `window` and `document`, none elsewhere. */
-  environment?: NetworkEnvironment
-  /** Advanced: clock and timers. Default: the global ones, looked up at each call. */
-  timers?: TimerProvider
-  /** Advanced: a number in `[0, 1)` for jitter, drawn per attempt. Default `Math.random`. */
-  random?: () => number
-}
-
 /** Everything known about a connection; one zustand store holds it. */
 export interface ConnectionState<In = unknown> {
   readonly status: Status
   /** `readyState` of the current socket; `3` with none. */
   readonly readyState: ReadyState
-  /** Connect attempts since the last stable open; `0` before any. */
+  /**
+   * Connect attempts since the last stable open; `0` before any. The delay before the `n`-th retry
+   * of a series is `min(maxDelay, minDelay·factor^(n-1))`, scaled by the jitter.
+   */
   readonly attempt: number
   /** When the next attempt is due, or `null` (none planned, or paused while offline). */
   readonly retryAt: number | null
@@ -195,7 +100,10 @@ export interface ConnectionState<In = unknown> {
   readonly online: boolean
   /** Data of the latest message that is not a pong, or `null`. */
   readonly lastMessage: MessageData | null
-  /** `parse(lastMessage)` when it is text and parsed, else `undefined`. */
+  /**
+   * `parse(lastMessage)` when it is text and parsed, else `undefined`. The default parser reads
+   * frames that look like JSON (`{` or `[` after leading whitespace); other text is plain text.
+   */
   readonly lastJson: In | undefined
   /** Round trip of the latest ping → pong, in ms, or `null`. */
   readonly latency: number | null
@@ -209,6 +117,26 @@ export interface ConnectionState<In = unknown> {
   readonly error: LifelineError | null
   /** The latest close, or `null`. */
   readonly lastClose: CloseInfo | null
+  /** `null` without a session (`@lifeline/core/session`); else what the session knows. */
+  readonly session: SessionState | null
+  /**
+   * `null` without a tab group (`@lifeline/core/tabs`); else `'leader'` (this instance holds the
+   * socket) or `'follower'` (it mirrors the leader's).
+   */
+  readonly tab: 'leader' | 'follower' | null
+}
+
+/** The session part of the state. */
+export interface SessionState {
+  /** The server's session id; `null` before the first handshake. */
+  readonly id: string | null
+  /**
+   * Set by each handshake: `true` when the server still had the session and nothing was lost,
+   * `false` when it started a new one (the app should resync), `null` before the first.
+   */
+  readonly resumed: boolean | null
+  /** Messages sent and not yet acknowledged by the server. */
+  readonly unacked: number
 }
 
 /** Something that happened on a connection, for logs and timelines. `at` is a `Date.now()` value. */
@@ -236,7 +164,11 @@ export interface Lifeline<In = unknown, Out = unknown> {
    * every message.
    */
   readonly store: StoreApi<ConnectionState<In>>
-  /** Starts, or retries now (skipping a pending backoff). No-op while connecting or open. */
+  /**
+   * Starts, or retries now (skipping a pending backoff). No-op while connecting or open. While
+   * `'closing'`, the close finishes in the background (it is still recorded in `lastClose`) and the
+   * new attempt starts at once.
+   */
   connect(): void
   /**
    * Closes and stays closed until `connect()`. Status is `'closing'` until the close handshake ends,

@@ -1,12 +1,9 @@
-import type { UrlSource } from './types.js'
 import { describeError } from './util.js'
 
-/** A URL checked for a WebSocket, or why it cannot be used. */
-export type UrlCheck =
-  | { readonly ok: true; readonly url: string }
-  | { readonly ok: false; readonly message: string }
+/** A value, or a function (sync or async) that gives it; called before every attempt. */
+export type Source<T> = T | (() => T | Promise<T>)
 
-const SCHEMES: Readonly<Record<string, string>> = {
+const SCHEMES: Readonly<{ [scheme: string]: string }> = {
   'ws:': 'ws:',
   'wss:': 'wss:',
   'http:': 'ws:',
@@ -14,41 +11,28 @@ const SCHEMES: Readonly<Record<string, string>> = {
 }
 
 /**
- * Checks a URL for a WebSocket. `http:` and `https:` are mapped to `ws:` and `wss:` (what a page's own
- * origin gives); a relative URL is resolved against the page's location where there is one; the
- * fragment, which the WebSocket constructor refuses, is dropped. Anything else is refused with a
- * message that says what to pass instead.
+ * Checks a URL for a WebSocket; returns the URL to dial, or a string that says why it cannot be
+ * used (a `URL` result is never a string). `http:` and `https:` are mapped to `ws:` and `wss:` (what
+ * a page's own origin gives); a relative URL is resolved against `base`; the fragment, which the
+ * WebSocket constructor refuses, is dropped.
  */
-export function checkUrl(input: unknown, base?: string): UrlCheck {
+export function checkUrl(input: unknown, base?: string): URL | string {
   if (typeof input !== 'string' && !(input instanceof URL)) {
-    return { ok: false, message: `expected a URL string or URL object, got ${describe(input)}` }
+    return `expected a URL string or URL object, got ${input === null ? 'null' : typeof input}`
   }
   const text = String(input)
   let url: URL
   try {
-    url = base === undefined ? new URL(text) : new URL(text, base)
+    url = new URL(text, base)
   } catch {
-    return {
-      ok: false,
-      message: `"${text}" is not a valid URL; expected ws://host/path or wss://host/path`,
-    }
+    return `"${text}" is not a valid URL${process.env.NODE_ENV !== 'production' ? ': expected ws://host/path or wss://host/path' : ''}`
   }
   const scheme = SCHEMES[url.protocol]
-  if (scheme === undefined) {
-    return {
-      ok: false,
-      message: `"${text}" uses ${url.protocol} but a WebSocket needs ws: or wss:`,
-    }
-  }
+  if (scheme === undefined)
+    return `"${text}" uses ${url.protocol} but a WebSocket needs ws: or wss:`
   url.protocol = scheme
   url.hash = ''
-  return { ok: true, url: url.href }
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null'
-  if (typeof value === 'object') return 'an object'
-  return typeof value
+  return url
 }
 
 /** The page's location, to resolve relative URLs against; `undefined` outside a browser. */
@@ -58,33 +42,27 @@ export function pageBase(): string | undefined {
 }
 
 /**
- * Gets the URL of one attempt: calls a URL function (sync or async) and checks what it gives.
- * `done` is called once, synchronously for a plain URL; a function that throws or rejects gives a
- * failed check, so a bad token endpoint becomes a failed attempt under the backoff, never a throw.
+ * Gets the value of one attempt from a source: calls a function (sync or async) and hands on what
+ * it gives, synchronously for a plain value. A function that throws or rejects calls `fail` with a
+ * readable message naming `what`, so a bad token endpoint becomes a failed attempt, never a throw.
  */
-export function resolveUrl(
-  source: UrlSource,
-  base: string | undefined,
-  done: (check: UrlCheck) => void,
+export function resolveSource<T>(
+  source: Source<T>,
+  what: string,
+  use: (value: T) => void,
+  fail: (message: string) => void,
 ): void {
-  let target: string | URL | Promise<string | URL>
+  // A rejection is a throw that comes later: both say the same.
+  const failed = (error: unknown): void =>
+    fail(`the ${what} function failed: ${describeError(error)}`)
+  let value: T | Promise<T>
   try {
-    target = typeof source === 'function' ? source() : source
+    value = typeof source === 'function' ? (source as () => T | Promise<T>)() : source
   } catch (error) {
-    done({ ok: false, message: `the URL function threw: ${describeError(error)}` })
+    failed(error)
     return
   }
-  if (!isPromise(target)) {
-    done(checkUrl(target, base))
-    return
-  }
-  target.then(
-    (value) => done(checkUrl(value, base)),
-    (error: unknown) =>
-      done({ ok: false, message: `the URL function rejected: ${describeError(error)}` }),
-  )
-}
-
-function isPromise<T>(value: T | Promise<T>): value is Promise<T> {
-  return typeof (value as { then?: unknown } | null)?.then === 'function'
+  if (typeof (value as { then?: unknown } | null)?.then === 'function') {
+    ;(value as Promise<T>).then(use, failed)
+  } else use(value as T)
 }

@@ -37,12 +37,12 @@ describe('bad input never throws, never spins', () => {
       {},
       cleanup,
     )
-    expect(sync.store.getState().error?.message).toBe('the URL function threw: no token')
+    expect(sync.store.getState().error?.message).toBe('the URL function failed: no token')
     const rejecting = connect(() => Promise.reject(new Error('401 from /token')), {}, cleanup)
     const failed = await until(rejecting.store, (st) => st.error !== null)
     expect(failed.error).toMatchObject({
       kind: 'url',
-      message: 'the URL function rejected: 401 from /token',
+      message: 'the URL function failed: 401 from /token',
     })
     expect(failed.status).toBe('reconnecting')
   })

@@ -31,10 +31,6 @@ interface Entry {
   warned: boolean
 }
 
-const isDev = (): boolean =>
-  (globalThis as { process?: { env?: { NODE_ENV?: string } } }).process?.env?.NODE_ENV !==
-  'production'
-
 /** Creates a registry; give it to `<LifelineProvider registry>` to scope connections (tests, SSR). */
 export function createShareRegistry(): ShareRegistry {
   const entries = new Map<string, Entry>()
@@ -57,7 +53,11 @@ export function createShareRegistry(): ShareRegistry {
       let entry = entries.get(key)
       if (entry === undefined) entry = add(key, create() as Lifeline<unknown, unknown>, fingerprint)
       else if (entry.fingerprint === null) entry.fingerprint = fingerprint
-      else if (entry.fingerprint !== fingerprint && !entry.warned && isDev()) {
+      else if (
+        process.env.NODE_ENV !== 'production' &&
+        entry.fingerprint !== fingerprint &&
+        !entry.warned
+      ) {
         entry.warned = true
         console.warn(
           `[lifeline] useWebSocket share "${key}": options differ from the first hook's; the first hook's options are used.`,

@@ -7,8 +7,8 @@ import { useTrackedState } from './useTrackedState.js'
 /**
  * A WebSocket kept alive by Lifeline, as React state. The connection opens after mount (one socket
  * under StrictMode, none on the server), closes with 1000 on unmount, and re-opens when `url` or
- * `protocols` change. Other options are read when the connection is made; the latest callbacks
- * and URL function are always the ones called. A component re-renders only when a field it read
+ * `protocols` change. Other options are read when the connection is made; the latest callbacks,
+ * `hello`, and URL and protocols functions are always the ones called. A component re-renders only when a field it read
  * changed: reading only `status` ignores messages and pongs.
  *
  * @param url the URL, a function called before every attempt, or `null` for no connection.
@@ -34,7 +34,14 @@ export function useWebSocket<In = unknown, Out = unknown>(
   const [, rerender] = useReducer((n: number) => n + 1, 0)
   const key = connectionKey(id, url, options)
   const line =
-    key === null ? null : registry.get<In, Out>(key, () => create(latest), fingerprint(options))
+    key === null
+      ? null
+      : registry.get<In, Out>(
+          key,
+          () => create(latest),
+          // Only to warn in development when shared hooks disagree on their options.
+          process.env.NODE_ENV !== 'production' ? fingerprint(options) : '',
+        )
   const current = useRef(line)
   current.current = line
   const starting = line !== null && options.autoConnect !== false
@@ -75,8 +82,10 @@ function connectionKey(
   options: Pick<UseWebSocketOptions, 'protocols' | 'share'>,
 ): string | null {
   if (url === null) return null
-  // A URL function is read through a ref at each attempt, so a new function each render is no change.
-  const target = `${typeof url === 'function' ? 'fn' : String(url)}|${[options.protocols ?? ''].flat().join(',')}`
+  // URL and protocols functions are read through a ref at each attempt, so a new function each
+  // render is no change.
+  const { protocols } = options
+  const target = `${typeof url === 'function' ? 'fn' : String(url)}|${typeof protocols === 'function' ? 'fn' : [protocols ?? ''].flat().join(',')}`
   if (typeof options.share === 'string') return `share:${options.share}`
   return options.share ? `share:${target}` : `own:${id}|${target}`
 }
@@ -85,9 +94,19 @@ function create<In, Out>(latest: {
   current: { url: UrlSource | null; options: UseWebSocketOptions<In> }
 }) {
   const { url, options } = latest.current
+  const { protocols, hello } = options
+  const now = () => latest.current
+  // Functions the connection calls at each attempt or open are the latest render's.
   const source: UrlSource =
-    typeof url === 'function' ? () => (latest.current.url as () => string)() : (url ?? '')
-  return createLifeline<In, Out>(source, { ...options, autoConnect: false })
+    typeof url === 'function' ? () => (now().url as () => string)() : (url ?? '')
+  return createLifeline<In, Out>(source, {
+    ...options,
+    autoConnect: false,
+    ...(typeof protocols === 'function'
+      ? { protocols: () => (now().options.protocols as () => string)() }
+      : {}),
+    ...(hello ? { hello: () => now().options.hello?.() } : {}),
+  })
 }
 
 /** The options that shape a connection, to tell a shared hook whose options were ignored. */

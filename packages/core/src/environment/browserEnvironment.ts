@@ -1,4 +1,4 @@
-import type { NetworkEnvironment, NetworkSignal } from '../types.js'
+import type { NetworkEnvironment, NetworkSignal } from '../options.js'
 
 /**
  * Network and visibility signals of a browser page. Listeners are attached on `subscribe` only and
@@ -8,26 +8,25 @@ import type { NetworkEnvironment, NetworkSignal } from '../types.js'
 export function createBrowserEnvironment(): NetworkEnvironment {
   return {
     isOnline() {
-      const nav = globalThis.navigator as Navigator | undefined
-      return typeof nav?.onLine === 'boolean' ? nav.onLine : true
+      const onLine = (globalThis.navigator as Navigator | undefined)?.onLine
+      return typeof onLine === 'boolean' ? onLine : true
     },
     subscribe(listener: (signal: NetworkSignal) => void) {
       const win = typeof window === 'undefined' ? undefined : window
       const doc = typeof document === 'undefined' ? undefined : document
       if (!win?.addEventListener) return () => {}
-      const online = (): void => listener('online')
-      const offline = (): void => listener('offline')
-      const visibility = (): void => {
+      const onNetwork = (event: Event): void => listener(event.type as NetworkSignal)
+      const onVisibility = (): void => {
         if (doc?.visibilityState === 'visible') listener('visible')
       }
-      win.addEventListener('online', online)
-      win.addEventListener('offline', offline)
-      doc?.addEventListener('visibilitychange', visibility)
-      return () => {
-        win.removeEventListener('online', online)
-        win.removeEventListener('offline', offline)
-        doc?.removeEventListener('visibilitychange', visibility)
+      const watch = (on: boolean): void => {
+        const method = on ? 'addEventListener' : 'removeEventListener'
+        win[method]('online', onNetwork)
+        win[method]('offline', onNetwork)
+        doc?.[method]('visibilitychange', onVisibility)
       }
+      watch(true)
+      return () => watch(false)
     },
   }
 }
