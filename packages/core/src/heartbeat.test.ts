@@ -70,6 +70,20 @@ describe('heartbeatStep', () => {
       expect(heartbeatStep(clock, 1300, timing, 50)).toEqual({ action: 'dead' })
     })
 
+    it('gives one fresh chance only: a late check of a ping that was one already finds it dead', () => {
+      expect(heartbeatStep({ ...clock, retried: true }, 1300, timing, 200)).toEqual({
+        action: 'dead',
+      })
+      expect(heartbeatStep({ ...clock, retried: true }, 1300, timing, 0)).toEqual({
+        action: 'dead',
+      })
+    })
+
+    it('a frame since the fresh ping means the link lives, retried or not', () => {
+      const answered = { lastFrameAt: 1150, pingAt: 1100, retried: true }
+      expect(heartbeatStep(answered, 1300, timing, 200)).toEqual({ action: 'ping', at: 1350 })
+    })
+
     it('still waits when the deadline has not come, however late', () => {
       expect(heartbeatStep(clock, 1149, timing, 500)).toEqual({ action: 'wait', at: 1150 })
     })

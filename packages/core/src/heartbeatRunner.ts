@@ -11,7 +11,10 @@ export interface HeartbeatLink {
   send(data: SendData): void
   /** A ping went out at `at`. */
   ping(at: number): void
-  /** A pong arrived at `at`; `latency` is `null` when no ping of ours was waiting for it. */
+  /**
+   * A pong arrived at `at`. `latency` is `null` when no ping of ours was waiting for it, or when the
+   * page itself was stalled between the ping and the pong (the wait would measure the stall).
+   */
   pong(latency: number | null, at: number): void
   /** The link is dead. */
   dead(): void
@@ -41,16 +44,31 @@ export function createHeartbeat(
   let running = false
   let lastFrameAt = 0
   let pingAt: number | null = null
+  // The ping now out replaced one left unanswered (see heartbeatStep).
+  let retried = false
+  // Its pong measures no round trip: the page itself was stalled around it.
+  let stalled = false
+  // When the armed check is due: a pong read after that was read late by our own loop.
+  let due = 0
+
+  const arm = (at: number): void => {
+    due = at
+    timer.arm(at, beat)
+  }
 
   function beat(late: number, probe?: boolean): void {
     if (!running || timing === null) return
     const now = timers.now()
-    const next = heartbeatStep({ lastFrameAt, pingAt }, now, timing, late, probe)
+    const next = heartbeatStep({ lastFrameAt, pingAt, retried }, now, timing, late, probe)
     if (next.action === 'dead') {
       link.dead()
       return
     }
     if (next.action === 'ping') {
+      retried = pingAt !== null && lastFrameAt < pingAt
+      // A timer late by more than a ping's own wait means the page was stalled: a pong read now
+      // may be the answer to the ping before, and says nothing of this one's round trip.
+      stalled = late > Math.min(timing.timeout, timing.interval)
       pingAt = now
       const { message } = timing
       try {
@@ -60,7 +78,7 @@ export function createHeartbeat(
         link.fail(`heartbeat ping failed: ${describeError(error)}`)
       }
     }
-    timer.arm(next.at, beat)
+    arm(next.at)
   }
 
   return {
@@ -68,7 +86,7 @@ export function createHeartbeat(
       running = timing !== null
       lastFrameAt = now
       pingAt = null
-      if (timing !== null) timer.arm(now + timing.interval, beat)
+      if (timing !== null) arm(now + timing.interval)
     },
     stop() {
       running = false
@@ -84,7 +102,10 @@ export function createHeartbeat(
         // A throwing `isPong` means "not a pong": the frame is delivered rather than lost.
       }
       if (!pong) return false
-      link.pong(pingAt === null ? null : now - pingAt, now)
+      // A check that should have run before this pong was read: our own loop was late, and the
+      // wait would count that stall as latency.
+      const late = stalled || now > due
+      link.pong(pingAt === null || late ? null : now - pingAt, now)
       pingAt = null
       return true
     },
