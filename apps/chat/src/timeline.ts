@@ -35,6 +35,8 @@ export function describeEvent(event: LifelineEvent): string | null {
         : `error ${event.error.kind}: ${event.error.message}`
     case 'retry':
       return `retry #${event.attempt} in ${formatSeconds(event.retryAt - event.at)}`
+    case 'session':
+      return event.resumed ? 'session resumed: nothing missed' : 'new session'
     case 'status':
       return null
   }

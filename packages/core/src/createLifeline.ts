@@ -10,7 +10,7 @@ import { createHeartbeat } from './heartbeatRunner.js'
 import { createListeners } from './listeners.js'
 import { type MachineEvent, type Series, transition } from './machine.js'
 import type { LifelineOptions } from './options.js'
-import { createOutbox, isSendable } from './outbox.js'
+import { createOutbox } from './outbox.js'
 import { initialState } from './state.js'
 import { createTimer, globalTimers } from './timers.js'
 import type {
@@ -19,7 +19,6 @@ import type {
   LifelineError,
   LifelineEvent,
   MessageData,
-  SendData,
   SocketEventLike,
   UrlSource,
 } from './types.js'
@@ -71,6 +70,9 @@ export function createLifeline<In = unknown, Out = unknown>(
   let generation = 0
   let series: Series = 'fresh'
   let destroyed = false
+  // The socket is open and a capability's handshake holds the connection in 'connecting': what
+  // to report if it never completes.
+  let holding: { readonly kind: ErrorKind; readonly message: string } | false = false
   let running = false
   const pending: MachineEvent[] = []
 
@@ -101,6 +103,10 @@ export function createLifeline<In = unknown, Out = unknown>(
     series = result.series
     if (next !== prev) states.commit(next)
     if (moved) {
+      if (prev.status === 'open' || prev.status === 'connecting') {
+        holding = false
+        hooks.close?.()
+      }
       // The socket follows the status, as the timers do.
       if (status === 'closing') closeCurrent(event)
       else if (status === 'connecting') {
@@ -133,13 +139,20 @@ export function createLifeline<In = unknown, Out = unknown>(
             : null
       const at = status === 'reconnecting' ? retryAt : wait === null ? null : now + wait
       if (at === null) statusTimer.disarm()
-      else statusTimer.arm(at, () => dispatch({ type: 'timer' }))
+      else {
+        statusTimer.arm(at, () => {
+          const held = holding
+          dispatch({ type: 'timer' })
+          if (held) fail(held.kind, held.message)
+        })
+      }
     }
     if (eventListeners.size > 0) announce(prev, next, now, emit)
   }
 
   function closeCurrent(event: MachineEvent): void {
     try {
+      hooks.end?.()
       if (event.type === 'disconnect') current?.close(event.code, event.reason)
     } catch (error) {
       fail('socket', `close failed: ${describeError(error)}`)
@@ -164,10 +177,32 @@ export function createLifeline<In = unknown, Out = unknown>(
   const target = (): SocketHandle | null =>
     store.getState().status === 'open' && current?.isOpen() && heartbeat.alive() ? current : null
 
+  const hooks =
+    options.session?.attach({
+      store,
+      timers,
+      emit,
+      fail,
+      transmit(frame) {
+        try {
+          if (current?.isOpen()) current.send(frame)
+        } catch (error) {
+          fail('send', `send failed: ${describeError(error)}`)
+        }
+      },
+      ready() {
+        if (holding && current) proceed(current)
+      },
+      record: (patch) => dispatch({ type: 'set', patch }),
+      deliver: (data) => deliver(data, clock()),
+      drop: (code, reason) => current?.close(code, reason),
+    }) ?? {}
+
   const outbox = createOutbox(
     settings.queue,
     (queued, dropped) => dispatch({ type: 'set', patch: { queued, dropped } }),
     fail,
+    hooks,
   )
 
   function startAttempt(): void {
@@ -203,26 +238,25 @@ export function createLifeline<In = unknown, Out = unknown>(
     }
   }
 
-  /** The new socket is open: `hello` first, then the queue, then the world hears `open`. */
+  /** The new socket is open: a capability's handshake first, if it holds the connection. */
   function opened(handle: SocketHandle): void {
-    if (options.hello) {
-      try {
-        const frames = options.hello()
-        for (const frame of frames === undefined ? [] : ([] as SendData[]).concat(frames)) {
-          if (!isSendable(frame)) throw new TypeError(`got ${typeof frame}, not sendable data`)
-          handle.send(frame)
-        }
-      } catch (error) {
-        fail('send', `hello failed: ${describeError(error)}`)
-      }
-    }
-    outbox.flush(handle)
+    holding = hooks.open?.() ?? false
+    if (!holding) proceed(handle)
+  }
+
+  /** `hello` first, then what a capability replays, then the queue; then the world hears `open`. */
+  function proceed(handle: SocketHandle): void {
+    holding = false
+    outbox.open(handle, options.hello)
     dispatch({ type: 'open' })
   }
 
   function receive(data: MessageData): void {
     const now = clock()
-    if (heartbeat.receive(data, now)) return
+    if (!heartbeat.receive(data, now) && !hooks.receive?.(data)) deliver(data, now)
+  }
+
+  function deliver(data: MessageData, now: number): void {
     let json: In | undefined
     let error: LifelineError | null = null
     if (parse !== null && typeof data === 'string') {
@@ -284,6 +318,7 @@ export function createLifeline<In = unknown, Out = unknown>(
     socket: () => current?.socket ?? null,
     destroy() {
       if (destroyed) return
+      hooks.end?.()
       dispatch({ type: 'destroy' })
       destroyed = true
       heartbeat.stop()

@@ -1,4 +1,5 @@
 export { type BackoffOptions, nextDelay } from './backoff.js'
+export type { Capability, CapabilityHooks, Seam } from './capability.js'
 export { createLifeline } from './createLifeline.js'
 export {
   CLOSE_TIMEOUT,
@@ -10,6 +11,7 @@ export {
   defaultShouldReconnect,
 } from './defaults.js'
 export { createBrowserEnvironment } from './environment/browserEnvironment.js'
+export type { Records } from './machine.js'
 export type {
   HeartbeatOptions,
   HelloFrames,

@@ -1,3 +1,4 @@
+import type { Capability } from './capability.js'
 import type { CloseInfo, MessageData, SendData, WebSocketConstructor } from './types.js'
 
 /** Heartbeat settings; every field is optional. */
@@ -117,6 +118,11 @@ export interface LifelineOptions<In = unknown> {
    * link stays up.
    */
   hello?: () => HelloFrames
+  /**
+   * A session from `@lifeline/core/session`: numbered messages, acknowledgements and a resume, so
+   * nothing is lost across a reconnect in either direction. Default none.
+   */
+  session?: Capability<In>
   /** Advanced: network and visibility signals. Default: the browser's `window` and `document`, none elsewhere. */
   environment?: NetworkEnvironment
   /** Advanced: clock and timers. Default: the global ones, looked up at each call. */

@@ -13,9 +13,10 @@ function setup(queue: ResolvedQueue | null = { maxSize: 10, overflow: 'drop-olde
   // The engine hands the open socket (or null) to each call; here a flag stands for it.
   const outbox = {
     send: (data: SendData) => real.send(data, target()),
+    // A socket that opens flushes the queue (there is no hello here).
     flush: () => {
       const to = target()
-      return to === null ? false : real.flush(to)
+      if (to !== null) real.open(to, undefined)
     },
     clear: () => real.clear(),
   }

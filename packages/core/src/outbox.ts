@@ -1,4 +1,6 @@
+import type { CapabilityHooks } from './capability.js'
 import type { ResolvedQueue } from './defaults.js'
+import type { HelloFrames } from './options.js'
 import type { ErrorKind, SendData, SendResult } from './types.js'
 import { describeError } from './util.js'
 
@@ -11,33 +13,44 @@ export interface SendTarget {
 /** The send path: straight to the open socket, else into the bounded queue, always in order. */
 export interface Outbox {
   /**
-   * Sends `data` on `target` (the open socket, or `null` while the link is down), after anything
-   * still queued; else queues it under the overflow policy.
+   * Sends `data` on `target` (the open socket, or `null` while the link is not open), after
+   * anything still queued; else queues it under the overflow policy.
    */
   send(data: SendData, target: SendTarget | null): SendResult
-  /** Sends every queued message, oldest first; `false` when the socket refused one (the rest stay). */
-  flush(target: SendTarget): boolean
+  /**
+   * A socket opened: `hello`'s frames first, then what a capability replays, then the queue.
+   * A `hello` that throws or gives something unsendable is reported; the rest still goes out.
+   */
+  open(target: SendTarget, hello: (() => HelloFrames) | undefined): void
   clear(): void
 }
 
 /**
  * Creates the send path of a connection: one bounded FIFO with an overflow policy (`null`: no
- * queue). `report` hears the queue's length and the dropped count after each change.
+ * queue). `report` hears the queue's length and the dropped count after each change; a
+ * capability's hooks may rewrite, hold or refuse each frame and bound the queue further.
  */
 export function createOutbox(
   queue: ResolvedQueue | null,
   report: (queued: number, dropped: number) => void,
   fail: (kind: ErrorKind, message: string) => void,
+  hooks: CapabilityHooks = {},
 ): Outbox {
   let items: SendData[] = []
   let dropped = 0
   const sendFailed = (error: unknown): void => fail('send', `send failed: ${describeError(error)}`)
+  const frame = (data: SendData, numbered = true) => hooks.wrap?.(data, numbered) ?? data
 
+  /** Sends queued messages first; `false` when one must wait (the socket refused it, or held). */
   function flush(target: SendTarget): boolean {
     if (items.length === 0) return true
     let sent = 0
     try {
-      for (; sent < items.length; sent++) target.send(items[sent] as SendData)
+      for (; sent < items.length; sent++) {
+        const next = frame(items[sent] as SendData)
+        if (next === 'hold') break
+        if (next !== 'refuse') target.send(next)
+      }
     } catch (error) {
       sendFailed(error)
     }
@@ -48,10 +61,11 @@ export function createOutbox(
 
   function enqueue(data: SendData): SendResult {
     if (queue === null) return 'dropped'
-    const { maxSize, overflow } = queue
+    const { overflow } = queue
+    const maxSize = Math.min(queue.maxSize, hooks.room?.() ?? Infinity)
     // 'error' hands the message back uncounted; the two drop-* policies count what they lose.
     const full = items.length >= maxSize
-    const oldest = full && overflow === 'drop-oldest' && maxSize > 0
+    const oldest = full && overflow === 'drop-oldest' && items.length > 0
     if (!full || oldest) items = [...items.slice(oldest ? 1 : 0), data]
     if (full && overflow !== 'error') dropped++
     report(items.length, dropped)
@@ -76,16 +90,33 @@ export function createOutbox(
         return 'dropped'
       }
       if (target !== null && flush(target)) {
-        try {
-          target.send(data)
-          return 'sent'
-        } catch (error) {
-          sendFailed(error)
+        const next = frame(data)
+        if (next === 'refuse') return 'dropped'
+        if (next !== 'hold') {
+          try {
+            target.send(next)
+            return 'sent'
+          } catch (error) {
+            sendFailed(error)
+          }
         }
       }
       return enqueue(data)
     },
-    flush,
+    open(target, hello) {
+      try {
+        const frames = hello?.()
+        for (const data of frames === undefined ? [] : ([] as SendData[]).concat(frames)) {
+          if (!isSendable(data)) throw new TypeError(`got ${typeof data}, not sendable data`)
+          const next = frame(data, false)
+          if (next !== 'hold' && next !== 'refuse') target.send(next)
+        }
+      } catch (error) {
+        fail('send', `hello failed: ${describeError(error)}`)
+      }
+      hooks.replay?.()
+      flush(target)
+    },
     clear() {
       items = []
     },

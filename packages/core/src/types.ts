@@ -154,6 +154,13 @@ export type LifelineEvent =
       readonly at: number
     }
   | { readonly type: 'status'; readonly status: Status; readonly at: number }
+  /** A session handshake completed (`@lifeline/core/session`). */
+  | {
+      readonly type: 'session'
+      readonly id: string
+      readonly resumed: boolean
+      readonly at: number
+    }
 
 /** A connection kept alive; created by `createLifeline`. */
 export interface Lifeline<In = unknown, Out = unknown> {

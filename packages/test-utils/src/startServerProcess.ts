@@ -9,6 +9,12 @@ const MAX_STDERR_CHARS = 4000
 export interface ServerProcessOptions {
   /** Port for the child to listen on; default 0 (the OS picks a free one). Always on 127.0.0.1. */
   port?: number
+  /**
+   * Another server script to run: it gets the port as its first argument and prints
+   * `READY <port>` once listening. A `.ts` script runs through `tsx`, with the workspace's source
+   * condition. Default: the echo + heartbeat server of `serverProcess.mjs`.
+   */
+  script?: string
 }
 
 /** An echo + heartbeat `ws` server running in a child Node process. */
@@ -56,8 +62,9 @@ function killOnExit(child: ChildProcess): void {
  * server.pause() // a client's heartbeat 'ping' now goes unanswered
  */
 export function startServerProcess(options: ServerProcessOptions = {}): Promise<ServerProcess> {
-  const script = fileURLToPath(new URL('./serverProcess.mjs', import.meta.url))
-  const child = spawn(process.execPath, [script, String(options.port ?? 0)], {
+  const script = options.script ?? fileURLToPath(new URL('./serverProcess.mjs', import.meta.url))
+  const loader = script.endsWith('.ts') ? ['--conditions=@lifeline/source', '--import', 'tsx'] : []
+  const child = spawn(process.execPath, [...loader, script, String(options.port ?? 0)], {
     stdio: ['pipe', 'pipe', 'pipe'],
   })
   killOnExit(child)

@@ -1,0 +1,15 @@
+// `@lifeline/core/session`: nothing lost across a reconnect. The base entry never imports this.
+export {
+  decodeFrame,
+  encodeControl,
+  encodeData,
+  SESSION_PROTOCOL,
+  type SessionFrame,
+} from './frames.js'
+export {
+  ACK_DELAY,
+  ACK_EVERY,
+  PROTOCOL_ERROR_CLOSE,
+  type SessionOptions,
+  session,
+} from './session.js'
