@@ -9,6 +9,14 @@ export {
 export {
   ACK_DELAY,
   ACK_EVERY,
+  type AckBatch,
+  acknowledge,
+  arrival,
+  createAckBatch,
+  lastNumber,
+  type Outgoing,
+} from './sequence.js'
+export {
   PROTOCOL_ERROR_CLOSE,
   type SessionOptions,
   session,

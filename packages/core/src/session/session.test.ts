@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { createLifeline } from '../createLifeline.js'
 import type { LifelineEvent } from '../types.js'
 import { session } from './index.js'
-import { ACK_DELAY, ACK_EVERY } from './session.js'
+import { ACK_DELAY, ACK_EVERY } from './sequence.js'
 
 const ready = (id: string, resumed: boolean, ack: number) =>
   JSON.stringify({ s: 'ready', id, resumed, ack })

@@ -6,6 +6,7 @@ import {
   SESSION_PROTOCOL,
   type SessionFrame,
 } from './frames.js'
+import { acknowledge, arrival, createAckBatch, type Outgoing } from './sequence.js'
 
 /** Options of `session()`. */
 export interface SessionOptions {
@@ -16,10 +17,6 @@ export interface SessionOptions {
   buffer?: number
 }
 
-/** Acknowledge after this many messages, or `ACK_DELAY` after the first unacknowledged one. */
-export const ACK_EVERY = 32
-/** In ms. */
-export const ACK_DELAY = 200
 /** The code the client closes with when the server breaks the protocol; it then resumes. */
 export const PROTOCOL_ERROR_CLOSE = 4002
 
@@ -67,13 +64,10 @@ function attachSession<In>(seam: Seam<In>, buffer: number): CapabilityHooks {
   const { timers } = seam
   let id: string | null = null
   let resumed: boolean | null = null
-  // What was sent (or is due to be resent) and not acknowledged: sent[i] is message first + i.
-  let sent: string[] = []
-  let first = 1
+  // What was sent (or is due to be resent) and not acknowledged.
+  const out: Outgoing = { first: 1, messages: [] }
   // Every message from the server up to this one arrived, in order.
   let received = 0
-  let unackedIn = 0
-  let ackTimer: unknown = null
   let handshaking = false
   let recordPlanned = false
 
@@ -83,17 +77,14 @@ function attachSession<In>(seam: Seam<In>, buffer: number): CapabilityHooks {
     recordPlanned = true
     queueMicrotask(() => {
       recordPlanned = false
-      seam.record({ session: { id, resumed, unacked: sent.length } })
+      seam.record({ session: { id, resumed, unacked: out.messages.length } })
     })
   }
   record()
 
-  const sendAck = (): void => {
-    timers.clearTimeout(ackTimer)
-    ackTimer = null
-    unackedIn = 0
-    seam.transmit(encodeControl({ type: 'ack', ack: received }))
-  }
+  const acks = createAckBatch(timers, () =>
+    seam.transmit(encodeControl({ type: 'ack', ack: received })),
+  )
 
   const broken = (reason: string): void => {
     seam.fail('session', `the server broke the session protocol: ${reason}`)
@@ -103,14 +94,9 @@ function attachSession<In>(seam: Seam<In>, buffer: number): CapabilityHooks {
 
   /** The server has every message up to `ack`: forget them. */
   const acked = (ack: number): boolean => {
-    const last = first - 1 + sent.length
-    if (ack > last) return false
-    if (ack >= first) {
-      sent = sent.slice(ack - first + 1)
-      first = ack + 1
-      record()
-    }
-    return true
+    const known = acknowledge(out, ack)
+    record()
+    return known
   }
 
   /** Takes one frame from the server; returns what breaks the protocol in it, if anything. */
@@ -121,12 +107,12 @@ function attachSession<In>(seam: Seam<In>, buffer: number): CapabilityHooks {
         handshaking = false
         if (!frame.resumed) {
           // A new session: what the old one had not acknowledged goes to this one, renumbered.
-          first = 1
+          out.first = 1
           received = 0
         } else if (!acked(frame.ack)) return `it acknowledged message ${frame.ack}, never sent`
         id = frame.id
         resumed = frame.resumed
-        seam.record({ session: { id, resumed, unacked: sent.length } })
+        seam.record({ session: { id, resumed, unacked: out.messages.length } })
         seam.emit({ type: 'session', id, resumed, at: timers.now() })
         seam.ready()
         return
@@ -138,16 +124,14 @@ function attachSession<In>(seam: Seam<In>, buffer: number): CapabilityHooks {
           seam.deliver(frame.payload)
           return
         }
-        if (frame.n > received + 1) return `message ${frame.n} after ${received}`
-        // A message resent after a reconnect that had arrived already is dropped, and
-        // acknowledged again so that the server stops resending it.
-        if (frame.n === received + 1) {
-          received = frame.n
-          seam.deliver(frame.payload)
+        switch (arrival(frame.n, received)) {
+          case 'gap':
+            return `message ${frame.n} after ${received}`
+          case 'next':
+            received = frame.n
+            seam.deliver(frame.payload)
         }
-        unackedIn++
-        if (unackedIn >= ACK_EVERY) sendAck()
-        else ackTimer ??= timers.setTimeout(sendAck, ACK_DELAY)
+        acks.count()
         return
       default:
         return frame.type === 'invalid' ? frame.reason : `a '${frame.type}' frame`
@@ -164,7 +148,9 @@ function attachSession<In>(seam: Seam<In>, buffer: number): CapabilityHooks {
       }
     },
     replay() {
-      for (let i = 0; i < sent.length; i++) seam.transmit(encodeData(first + i, sent[i] as string))
+      out.messages.forEach((payload, i) => {
+        seam.transmit(encodeData(out.first + i, payload))
+      })
     },
     receive(data) {
       const problem = typeof data === 'string' ? take(decodeFrame(data)) : 'a binary frame'
@@ -178,24 +164,22 @@ function attachSession<In>(seam: Seam<In>, buffer: number): CapabilityHooks {
       }
       if (!numbered) return encodeData(0, data)
       // Not acknowledged for a while (a frozen server): hold the rest back in the queue.
-      if (sent.length >= buffer) return 'hold'
-      sent.push(data)
+      if (out.messages.length >= buffer) return 'hold'
+      out.messages.push(data)
       record()
-      return encodeData(first + sent.length - 1, data)
+      return encodeData(out.first + out.messages.length - 1, data)
     },
-    room: () => buffer - sent.length,
+    room: () => buffer - out.messages.length,
     close() {
       handshaking = false
-      timers.clearTimeout(ackTimer)
-      ackTimer = null
-      unackedIn = 0
+      acks.cancel()
     },
     end() {
       seam.transmit(encodeControl({ type: 'end' }))
       id = null
       resumed = null
-      sent = []
-      first = 1
+      out.messages = []
+      out.first = 1
       received = 0
       record()
     },

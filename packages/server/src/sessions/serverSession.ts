@@ -1,8 +1,11 @@
 import {
-  ACK_DELAY,
-  ACK_EVERY,
+  acknowledge,
+  arrival,
+  createAckBatch,
   encodeControl,
   encodeData,
+  lastNumber,
+  type Outgoing,
   type SessionFrame,
 } from '@lifeline/core/session'
 import type { ServerSession, SessionEndReason, SessionRecord } from './types.js'
@@ -53,35 +56,32 @@ export function createSessionCore(
   deps: SessionDeps,
 ): SessionCore {
   const { id } = record
-  let pending = [...record.pending]
-  let firstOut = record.firstOut
+  const out: Outgoing = { first: record.firstOut, messages: [...record.pending] }
   let received = record.received
   let link: SessionLink | null = null
   // The last message written to the current socket.
   let written = 0
-  let unackedIn = 0
-  let ackTimer: ReturnType<typeof setTimeout> | null = null
   let over = false
   const messageListeners = new Set<(data: string) => void>()
   const endListeners = new Set<(reason: SessionEndReason) => void>()
 
-  const lastOut = (): number => firstOut - 1 + pending.length
-  const snapshot = (): SessionRecord => ({ id, pending, firstOut, received })
+  const snapshot = (): SessionRecord => ({
+    id,
+    pending: out.messages,
+    firstOut: out.first,
+    received,
+  })
+  const acks = createAckBatch({ setTimeout, clearTimeout }, () =>
+    link?.send(encodeControl({ type: 'ack', ack: received })),
+  )
 
   /** Writes pending messages, in order, while the socket keeps up. */
   function flush(): void {
     if (link === null) return
-    while (written < lastOut() && link.buffered() <= deps.maxBuffered) {
+    while (written < lastNumber(out) && link.buffered() <= deps.maxBuffered) {
       written++
-      link.send(encodeData(written, pending[written - firstOut] as string))
+      link.send(encodeData(written, out.messages[written - out.first] as string))
     }
-  }
-
-  function sendAck(): void {
-    if (ackTimer !== null) clearTimeout(ackTimer)
-    ackTimer = null
-    unackedIn = 0
-    link?.send(encodeControl({ type: 'ack', ack: received }))
   }
 
   function deliver(data: string): void {
@@ -95,21 +95,11 @@ export function createSessionCore(
     }
   }
 
-  /** The client has every message up to `ack`: forget them. `false` for one never sent. */
-  function acked(ack: number): boolean {
-    if (ack > lastOut()) return false
-    if (ack >= firstOut) {
-      pending = pending.slice(ack - firstOut + 1)
-      firstOut = ack + 1
-    }
-    return true
-  }
-
   function end(reason: SessionEndReason): void {
     if (over) return
     over = true
-    if (ackTimer !== null) clearTimeout(ackTimer)
-    pending = []
+    acks.cancel()
+    out.messages = []
     for (const listener of endListeners) {
       try {
         listener(reason)
@@ -128,14 +118,14 @@ export function createSessionCore(
       return () => messageListeners.delete(listener)
     },
     send(data) {
-      if (over || typeof data !== 'string' || pending.length >= deps.buffer) return 'dropped'
-      pending.push(data)
+      if (over || typeof data !== 'string' || out.messages.length >= deps.buffer) return 'dropped'
+      out.messages.push(data)
       if (link === null) {
         deps.away(snapshot())
         return 'buffered'
       }
       flush()
-      return written === lastOut() ? 'sent' : 'buffered'
+      return written === lastNumber(out) ? 'sent' : 'buffered'
     },
     onEnd(listener) {
       endListeners.add(listener)
@@ -151,18 +141,16 @@ export function createSessionCore(
   return {
     api,
     attach(next, ack, resumed) {
-      if (!acked(ack)) return false
+      if (!acknowledge(out, ack)) return false
       link = next
-      written = firstOut - 1
+      written = out.first - 1
       next.send(encodeControl({ type: 'ready', id, resumed, ack: received }))
       flush()
       return true
     },
     detach() {
       link = null
-      if (ackTimer !== null) clearTimeout(ackTimer)
-      ackTimer = null
-      unackedIn = 0
+      acks.cancel()
       return snapshot()
     },
     take(frame) {
@@ -172,19 +160,18 @@ export function createSessionCore(
             deliver(frame.payload)
             return
           }
-          if (frame.n > received + 1) return `message ${frame.n} after ${received}`
-          // A message resent after a reconnect that had arrived already is dropped, and
-          // acknowledged again so that the client stops resending it.
-          if (frame.n === received + 1) {
-            received = frame.n
-            deliver(frame.payload)
+          switch (arrival(frame.n, received)) {
+            case 'gap':
+              return `message ${frame.n} after ${received}`
+            case 'next':
+              received = frame.n
+              deliver(frame.payload)
           }
-          unackedIn++
-          if (unackedIn >= ACK_EVERY) sendAck()
-          else ackTimer ??= setTimeout(sendAck, ACK_DELAY)
+          // A resend of what arrived already is acknowledged again, so the client stops resending.
+          acks.count()
           return
         case 'ack':
-          if (!acked(frame.ack)) return `acknowledged message ${frame.ack}, never sent`
+          if (!acknowledge(out, frame.ack)) return `acknowledged message ${frame.ack}, never sent`
           flush()
           return
         case 'end':
