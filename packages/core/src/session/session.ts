@@ -51,7 +51,10 @@ export function session<In = unknown>(options: SessionOptions = {}): Capability<
   return {
     attach(seam) {
       if (attached) {
-        seam.fail('session', 'this session() already serves another connection: make one each')
+        seam.fail(
+          'session',
+          `this session() already serves another connection${process.env.NODE_ENV !== 'production' ? ': make one for each' : ''}`,
+        )
         return {}
       }
       attached = true
