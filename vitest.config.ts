@@ -63,7 +63,11 @@ export default defineConfig({
         test: {
           name: 'chat-server',
           environment: 'node',
-          include: ['apps/chat/server/**/*.test.ts', 'apps/chat/src/**/*.test.ts'],
+          include: [
+            'apps/chat/server/**/*.test.ts',
+            'apps/chat/src/**/*.test.ts',
+            'apps/chat/scripts/**/*.test.ts',
+          ],
           testTimeout: 15_000,
         },
       },

