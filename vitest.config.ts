@@ -79,6 +79,11 @@ export default defineConfig({
       {
         resolve,
         ssr,
+        test: { name: 'scripts', environment: 'node', include: ['scripts/**/*.test.ts'] },
+      },
+      {
+        resolve,
+        ssr,
         test: {
           name: 'test-utils',
           environment: 'node',
