@@ -1,5 +1,5 @@
 import { holdPort, startDevScript } from './devScript.js'
-import { audit, expect, status, test, timing } from './fixtures.js'
+import { audit, expect, shot, status, test, timing } from './fixtures.js'
 
 test.describe('pnpm dev', () => {
   test('moves off taken ports, tells the page, and kills, freezes and restarts the server while the page stays up', async ({
@@ -40,6 +40,7 @@ test.describe('pnpm dev', () => {
       await expect(status(page)).toHaveText(/reconnecting|connecting/)
       // Vite is still up while the server is gone.
       expect((await request.get(dev.page)).status()).toBe(200)
+      await page.screenshot({ path: shot('dev-server-killed') })
       await audit(page, 'dev page, server killed')
 
       await page.getByRole('button', { name: 'Restart', exact: true }).click()

@@ -78,7 +78,8 @@ export function DevServerControls({ config }: DevServerControlsProps): ReactNode
   return (
     <section className="dev-server" aria-label="Demo server (development only)">
       <p className="dev-server-state">
-        Demo server <code data-testid="dev-server-url">{url ?? '—'}</code>{' '}
+        Demo server <code data-testid="dev-server-url">{url ?? '—'}</code>
+        {' · '}
         <span role="status" data-testid="dev-server-state">
           {STATE_TEXT[state]}
         </span>
