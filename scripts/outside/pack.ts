@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
 /** A package of `packages/*` that is published. */
@@ -21,14 +21,17 @@ export function publishable(root: string): Publishable[] {
 }
 
 /**
- * Builds the publishable packages (in dependency order) and packs each with `pnpm pack`, which
- * turns `workspace:` ranges into real ones, as publishing does.
+ * Builds the publishable packages afresh (in dependency order) and packs each with `pnpm pack`,
+ * which turns `workspace:` ranges into real ones, as publishing does. `dist` is emptied first:
+ * `tsc` never deletes the output of a source file that is gone, and a tarball would ship it.
  *
  * @returns Each package's name with the absolute path of its tarball in `destination`.
  */
 export function buildAndPack(root: string, destination: string): Map<Publishable, string> {
   const packages = publishable(root)
   const filters = packages.flatMap((p) => ['--filter', p.name])
+  for (const p of packages)
+    rmSync(join(root, p.directory, 'dist'), { recursive: true, force: true })
   execFileSync('pnpm', ['-r', ...filters, 'run', 'build'], { cwd: root, stdio: 'ignore' })
   const tarballs = new Map<Publishable, string>()
   for (const p of packages) {
