@@ -63,7 +63,11 @@ export default defineConfig({
         test: {
           name: 'chat-server',
           environment: 'node',
-          include: ['apps/chat/server/**/*.test.ts', 'apps/chat/src/**/*.test.ts'],
+          include: [
+            'apps/chat/server/**/*.test.ts',
+            'apps/chat/src/**/*.test.ts',
+            'apps/chat/scripts/**/*.test.ts',
+          ],
           testTimeout: 15_000,
         },
       },
@@ -71,6 +75,11 @@ export default defineConfig({
         resolve,
         ssr,
         test: { name: 'bench', environment: 'node', include: ['bench/src/**/*.test.ts'] },
+      },
+      {
+        resolve,
+        ssr,
+        test: { name: 'scripts', environment: 'node', include: ['scripts/**/*.test.ts'] },
       },
       {
         resolve,

@@ -2,6 +2,7 @@
 // Debian machine and we are root), builds the demo app, then runs Playwright.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { fileURLToPath } from 'node:url'
 
 // Tools are run from node_modules/.bin, so this works whether pnpm is on PATH or ran through npx.
@@ -29,5 +30,17 @@ if (!existsSync(chromium)) {
   execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env })
 }
 
+/** A port free now, for the demo's preview: a fixed one may be held by another preview here. */
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address()
+      probe.close(() => resolve(port))
+    })
+  })
+
 run(bin('apps/chat', 'vite'), ['build', '--logLevel', 'warn'], `${root}apps/chat`)
+process.env.LIFELINE_E2E_PORT ??= String(await freePort())
 run(bin('.', 'playwright'), ['test', ...process.argv.slice(2)])

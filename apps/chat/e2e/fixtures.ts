@@ -1,13 +1,25 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { test as base, expect, type Page } from '@playwright/test'
 import { type ChatServerProcess, startChatServer } from './chatServer.js'
 
+export { audit } from './audit.js'
+
 /** Heartbeat and backoff the demo runs with in these tests (query parameters of the page). */
 export const timing = { interval: 1_000, timeout: 1_000, minDelay: 500 }
 
-/** Where the README's screenshots go. */
-export const shot = (name: string): string =>
-  fileURLToPath(new URL(`../../../docs/screenshots/${name}.png`, import.meta.url))
+/**
+ * Where a screenshot goes: the README's `docs/screenshots/` only when asked for with
+ * `UPDATE_SCREENSHOTS=1`, else `test-results/screenshots/` (ignored by git), so a test run
+ * leaves the tracked files as they were.
+ */
+export function shot(name: string): string {
+  const folder = process.env['UPDATE_SCREENSHOTS'] === '1' ? 'docs' : 'test-results'
+  const path = fileURLToPath(new URL(`../../../${folder}/screenshots/${name}.png`, import.meta.url))
+  mkdirSync(dirname(path), { recursive: true })
+  return path
+}
 
 /** Each test gets its own real chat server process, killed afterwards. */
 export const test = base.extend<{ server: ChatServerProcess; fail: string[] }>({
@@ -32,10 +44,10 @@ export const test = base.extend<{ server: ChatServerProcess; fail: string[] }>({
 
 export { expect }
 
-/** Opens the demo against `server`, with the test timings. */
+/** Opens the demo against `server` (any `ws://` base URL), with the test timings. */
 export async function open(
   page: Page,
-  server: ChatServerProcess,
+  server: Pick<ChatServerProcess, 'url'>,
   tab?: 'Chat room',
 ): Promise<void> {
   const q = new URLSearchParams({

@@ -7,7 +7,7 @@ describe('readConfig', () => {
       port: 8787,
       host: '127.0.0.1',
       heartbeatInterval: 10_000,
-      logInterval: 5_000,
+      logInterval: 0,
     })
   })
 
@@ -17,7 +17,7 @@ describe('readConfig', () => {
       port: 0,
       host: '0.0.0.0',
       heartbeatInterval: 250,
-      logInterval: 5_000,
+      logInterval: 0,
     })
   })
 
@@ -28,5 +28,6 @@ describe('readConfig', () => {
   it('refuses a heartbeat interval of 0, which would sweep in a busy loop', () => {
     expect(() => readConfig({ HEARTBEAT_INTERVAL: '0' })).toThrow(/≥ 1/)
     expect(readConfig({ LOG_INTERVAL: '0' }).logInterval).toBe(0)
+    expect(readConfig({ LOG_INTERVAL: '5000' }).logInterval).toBe(5_000)
   })
 })

@@ -9,13 +9,14 @@ export interface ServerConfig {
   readonly host: string
   /** In ms. */
   readonly heartbeatInterval: number
-  /** In ms; 0 for no periodic log. */
+  /** In ms; 0 (the default) for no periodic log: the numbers are always on `/metrics`. */
   readonly logInterval: number
 }
 
 /**
  * Reads `PORT` (default 8787), `HOST` (127.0.0.1), `HEARTBEAT_INTERVAL` (10000 ms) and
- * `LOG_INTERVAL` (5000 ms). Unset or empty means the default.
+ * `LOG_INTERVAL` (0: no status line; `LOG_INTERVAL=5000` logs one every 5 s). Unset or empty
+ * means the default.
  *
  * @returns The config; throws on a value that is not a whole number ≥ 0 (≥ 1 for the heartbeat), so a typo stops the
  * server instead of starting it on a surprising port.
@@ -26,7 +27,7 @@ export function readConfig(env: Readonly<Record<string, string | undefined>>): S
     host: env['HOST']?.trim() || '127.0.0.1',
     // 0 would sweep in a busy loop and cut every peer off at once: at least 1 ms.
     heartbeatInterval: readNumber(env, 'HEARTBEAT_INTERVAL', 10_000, 1),
-    logInterval: readNumber(env, 'LOG_INTERVAL', 5_000),
+    logInterval: readNumber(env, 'LOG_INTERVAL', 0),
   }
 }
 

@@ -18,6 +18,11 @@ export interface AppProps {
   transport?: TransportOptions | undefined
   /** Default `'lab'`. */
   initialPage?: Page | undefined
+  /**
+   * Shown above the page: `main.tsx` puts the dev script's server controls here in development
+   * only, so a production build does not even contain them.
+   */
+  toolbar?: ReactNode
 }
 
 /**
@@ -28,6 +33,7 @@ export function App({
   config = DEFAULT_CONFIG,
   transport,
   initialPage = 'lab',
+  toolbar,
 }: AppProps): ReactNode {
   const [page, setPage] = useState<Page>(initialPage)
   return (
@@ -48,10 +54,11 @@ export function App({
           ))}
         </nav>
         <p className="muted push-right">
-          server <code>{config.server}</code>
+          server <code data-testid="page-server">{config.server}</code>
         </p>
       </header>
       <main>
+        {toolbar}
         {page === 'lab' ? (
           <LabPage config={config} options={transport} />
         ) : (

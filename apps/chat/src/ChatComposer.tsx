@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useState } from 'react'
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react'
 import { MAX_TEXT } from './protocol.js'
 import { TextField } from './TextField.js'
 
@@ -7,9 +7,14 @@ export interface ChatComposerProps {
   onSend: (text: string) => void
 }
 
-/** The message box and Send. Works while disconnected too: Lifeline queues what is sent. */
+/**
+ * The message box and Send. Works while disconnected too: Lifeline queues what is sent. The box
+ * takes the focus when it appears (right after Join), so typing can start at once.
+ */
 export function ChatComposer({ onSend }: ChatComposerProps): ReactNode {
   const [text, setText] = useState('')
+  const field = useRef<HTMLInputElement>(null)
+  useEffect(() => field.current?.focus(), [])
 
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault()
@@ -25,6 +30,7 @@ export function ChatComposer({ onSend }: ChatComposerProps): ReactNode {
         className="grow"
         value={text}
         onChange={setText}
+        inputRef={field}
         maxLength={MAX_TEXT}
         autoComplete="off"
       />

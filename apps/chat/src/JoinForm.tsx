@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useState } from 'react'
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react'
 import { MAX_NAME } from './protocol.js'
 import { TextField } from './TextField.js'
 import type { ChatSession } from './useChatRoom.js'
@@ -10,6 +10,8 @@ export interface JoinFormProps {
   initialName?: string | undefined
   /** Default `'lobby'`. */
   initialRoom?: string | undefined
+  /** Move the focus to Name when the form appears: after Leave, whose button is then gone. Default `false`. */
+  focusOnMount?: boolean | undefined
 }
 
 /** Pick a name and a room, then Join. */
@@ -17,14 +19,27 @@ export function JoinForm({
   onJoin,
   initialName = '',
   initialRoom = 'lobby',
+  focusOnMount = false,
 }: JoinFormProps): ReactNode {
   const [name, setName] = useState(initialName)
   const [room, setRoom] = useState(initialRoom)
+  const [blank, setBlank] = useState<'name' | 'room' | null>(null)
+  const nameField = useRef<HTMLInputElement>(null)
+  const roomField = useRef<HTMLInputElement>(null)
+  // Read once: the form appears focused or not, and later renders must not steal the focus.
+  const [focusFirst] = useState(focusOnMount)
+  useEffect(() => {
+    if (focusFirst) nameField.current?.focus()
+  }, [focusFirst])
 
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault()
     const session = { name: name.trim(), room: room.trim() }
-    if (session.name !== '' && session.room !== '') onJoin(session)
+    // `required` stops an empty field, not one of spaces only: say so beside the field.
+    const missing = session.name === '' ? 'name' : session.room === '' ? 'room' : null
+    setBlank(missing)
+    if (missing === null) onJoin(session)
+    else (missing === 'name' ? nameField : roomField).current?.focus()
   }
 
   return (
@@ -34,6 +49,8 @@ export function JoinForm({
         label="Name"
         value={name}
         onChange={setName}
+        inputRef={nameField}
+        error={blank === 'name' ? 'Enter a name (not only spaces).' : null}
         maxLength={MAX_NAME}
         autoComplete="nickname"
         required
@@ -42,6 +59,8 @@ export function JoinForm({
         label="Room"
         value={room}
         onChange={setRoom}
+        inputRef={roomField}
+        error={blank === 'room' ? 'Enter a room (not only spaces).' : null}
         maxLength={MAX_NAME}
         autoComplete="off"
         required

@@ -1,8 +1,10 @@
 import { type UseWebSocketOptions, useWebSocket } from '@lifeline/react'
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react'
+import { ActionButton } from './ActionButton.js'
 import { checkSocketUrl, DEFAULT_CONFIG, type DemoConfig } from './config.js'
 import { describeData } from './format.js'
 import { LifecyclePanel } from './LifecyclePanel.js'
+import { labControls } from './labControls.js'
 import { type LogEntry, MessageLog } from './MessageLog.js'
 import { TextField } from './TextField.js'
 
@@ -20,7 +22,9 @@ export interface LabPageProps {
 
 /**
  * The classic WebSocket test page: a URL, Connect / Send / Close, and a log; beside it, the
- * lifecycle panel shows what Lifeline does underneath (heartbeat, retries, queue).
+ * lifecycle panel shows what Lifeline does underneath (heartbeat, retries, queue). The buttons
+ * follow the status (`labControls`): Close becomes Stop while an attempt or a retry is pending, so
+ * a wrong or dead URL can always be stopped.
  */
 export function LabPage({ config = DEFAULT_CONFIG, options, clock }: LabPageProps): ReactNode {
   const defaultUrl = `${config.server}/lab`
@@ -32,6 +36,7 @@ export function LabPage({ config = DEFAULT_CONFIG, options, clock }: LabPageProp
   const [message, setMessage] = useState('')
   const [log, setLog] = useState<readonly LogEntry[]>([])
   const nextId = useRef(0)
+  const urlField = useRef<HTMLInputElement>(null)
 
   const addLine = (direction: LogEntry['direction'], text: string): void => {
     const id = ++nextId.current
@@ -51,8 +56,7 @@ export function LabPage({ config = DEFAULT_CONFIG, options, clock }: LabPageProp
     },
   })
   const { status, lifeline } = ws
-  const canConnect = status === 'idle' || status === 'closed'
-  const isOpen = status === 'open'
+  const controls = labControls(status)
 
   // A new URL makes a new connection in the render after Connect: start the one now in place.
   useEffect(() => {
@@ -61,17 +65,20 @@ export function LabPage({ config = DEFAULT_CONFIG, options, clock }: LabPageProp
 
   const onConnect = (event: FormEvent): void => {
     event.preventDefault()
-    if (!canConnect) return
+    if (!controls.connect) return
     const checked = checkSocketUrl(draft)
     setUrlError(checked === null ? 'Enter an absolute ws:// or wss:// URL.' : null)
-    if (checked === null) return
+    if (checked === null) {
+      urlField.current?.focus()
+      return
+    }
     setUrl(checked)
     setConnects((n) => n + 1)
   }
 
   const onSend = (event: FormEvent): void => {
     event.preventDefault()
-    if (!isOpen) return
+    if (!controls.send) return
     const result = ws.send(message)
     addLine('out', result === 'sent' ? message : `${message} (${result})`)
   }
@@ -85,22 +92,24 @@ export function LabPage({ config = DEFAULT_CONFIG, options, clock }: LabPageProp
             className="grow"
             value={draft}
             onChange={setDraft}
+            inputRef={urlField}
+            error={urlError}
             spellCheck={false}
             autoComplete="off"
-            aria-invalid={urlError !== null}
           />
-          <button type="submit" disabled={!canConnect}>
+          <ActionButton type="submit" enabled={controls.connect}>
             Connect
-          </button>
-          <button type="button" disabled={!isOpen} onClick={() => ws.disconnect()}>
-            Close
-          </button>
+          </ActionButton>
+          <ActionButton
+            enabled={controls.stop}
+            onClick={() => ws.disconnect()}
+            title={
+              controls.stopLabel === 'Stop' ? 'Stop retrying and stay closed' : 'Close the socket'
+            }
+          >
+            {controls.stopLabel}
+          </ActionButton>
         </form>
-        {urlError !== null && (
-          <p className="field-error" role="alert">
-            {urlError}
-          </p>
-        )}
         <form className="row" onSubmit={onSend}>
           <TextField
             label="Message"
@@ -109,9 +118,9 @@ export function LabPage({ config = DEFAULT_CONFIG, options, clock }: LabPageProp
             onChange={setMessage}
             autoComplete="off"
           />
-          <button type="submit" disabled={!isOpen}>
+          <ActionButton type="submit" enabled={controls.send}>
             Send
-          </button>
+          </ActionButton>
         </form>
         <MessageLog entries={log} />
       </section>

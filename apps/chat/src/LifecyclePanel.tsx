@@ -1,9 +1,11 @@
 import type { ConnectionState } from '@lifeline/core'
 import type { ReactNode } from 'react'
+import { describeLatency, describeNetwork } from './describeState.js'
 import { describeClose, describeError } from './format.js'
+import { LiveStatus } from './LiveStatus.js'
 import { RetryCountdown } from './RetryCountdown.js'
-import { StatusBadge } from './StatusBadge.js'
 import { Timeline } from './Timeline.js'
+import { useMeasuredOnThisLink } from './useMeasuredOnThisLink.js'
 import { type LifecycleSource, useTimeline } from './useTimeline.js'
 
 /** The state fields the panel shows; a `useWebSocket` result fits, and so does a plain object. */
@@ -29,32 +31,37 @@ export interface LifecyclePanelProps {
   clock?: (() => number) | undefined
 }
 
-/** Everything Lifeline knows about a connection, and a timeline of what happened to it. */
+/**
+ * Everything Lifeline knows about a connection, and a timeline of what happened to it. Every line
+ * is true now: the latency of a link that is gone is marked as the last known, the next retry is
+ * numbered as the attempt counter will count it, and offline says that retries wait.
+ */
 export function LifecyclePanel({ state, lifeline, clock }: LifecyclePanelProps): ReactNode {
   const timeline = useTimeline(lifeline)
-  const { lastClose, error, latency } = state
+  const measuredOnThisLink = useMeasuredOnThisLink(lifeline)
+  const { lastClose, error } = state
   return (
     <aside className="panel" aria-label="Lifecycle">
       <h2>Lifecycle</h2>
       <dl className="facts">
         <dt>Status</dt>
         <dd>
-          <StatusBadge status={state.status} testId="status" />
+          <LiveStatus status={state.status} testId="status" />
         </dd>
         <dt>Attempt</dt>
         <dd data-testid="attempt">{state.attempt}</dd>
         <dt>Next retry</dt>
         <dd>
-          <RetryCountdown retryAt={state.retryAt} clock={clock} />
+          <RetryCountdown state={state} clock={clock} />
         </dd>
         <dt>Latency</dt>
-        <dd data-testid="latency">{latency === null ? '—' : `${latency} ms`}</dd>
+        <dd data-testid="latency">{describeLatency(state, measuredOnThisLink)}</dd>
         <dt>Queued</dt>
         <dd data-testid="queued">{state.queued}</dd>
         <dt>Dropped</dt>
         <dd data-testid="dropped">{state.dropped}</dd>
         <dt>Network</dt>
-        <dd data-testid="network">{state.online ? 'online' : 'offline'}</dd>
+        <dd data-testid="network">{describeNetwork(state)}</dd>
         <dt>Last close</dt>
         <dd data-testid="last-close">{lastClose === null ? '—' : describeClose(lastClose)}</dd>
         <dt>Last error</dt>

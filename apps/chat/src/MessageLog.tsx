@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { ScrollBox } from './ScrollBox.js'
 import { useScrollToEnd } from './useScrollToEnd.js'
 
 /** One line of the lab's log: something we sent (`out`) or received (`in`). */
@@ -13,16 +14,21 @@ export interface MessageLogProps {
   entries: readonly LogEntry[]
 }
 
-/** The lab's message log, `→ sent` and `← received`, as plain text. */
+/**
+ * The lab's message log, `→ sent` and `← received`, as plain text, in a live region
+ * (`role="log"`): a screen reader hears each new line without leaving what it was reading.
+ */
 export function MessageLog({ entries }: MessageLogProps): ReactNode {
-  const ref = useScrollToEnd<HTMLOListElement>(entries)
+  const ref = useScrollToEnd<HTMLElement>(entries)
   return (
-    <ol ref={ref} className="log" data-testid="log" aria-label="Log">
-      {entries.map((entry) => (
-        <li key={entry.id} className={`log-${entry.direction}`}>
-          {`${entry.direction === 'out' ? '→' : '←'} ${entry.text}`}
-        </li>
-      ))}
-    </ol>
+    <ScrollBox label="Log" live className="log" boxRef={ref}>
+      <ol data-testid="log">
+        {entries.map((entry) => (
+          <li key={entry.id} className={`log-${entry.direction}`}>
+            {`${entry.direction === 'out' ? '→' : '←'} ${entry.text}`}
+          </li>
+        ))}
+      </ol>
+    </ScrollBox>
   )
 }

@@ -1,4 +1,4 @@
-import { type InputHTMLAttributes, type ReactNode, useId } from 'react'
+import { type InputHTMLAttributes, type ReactNode, type Ref, useId } from 'react'
 
 /** Props of `TextField`: its label, its text, and any other input attribute. */
 export interface TextFieldProps
@@ -6,15 +6,44 @@ export interface TextFieldProps
   label: string
   value: string
   onChange: (value: string) => void
+  /** The input element, to move focus to it. */
+  inputRef?: Ref<HTMLInputElement> | undefined
+  /** An error to show under the field, tied to it (`aria-invalid`, `aria-describedby`). */
+  error?: string | null | undefined
 }
 
-/** A labelled text input (label and input side by side, for the form's own layout). */
-export function TextField({ label, value, onChange, ...input }: TextFieldProps): ReactNode {
+/**
+ * A labelled text input (label and input side by side, for the form's own layout). An `error` is
+ * announced when it appears (`role="alert"`) and read again with the field, which is marked invalid.
+ */
+export function TextField({
+  label,
+  value,
+  onChange,
+  inputRef,
+  error,
+  ...input
+}: TextFieldProps): ReactNode {
   const id = useId()
+  const errorId = `${id}-error`
+  const hasError = error !== null && error !== undefined
   return (
     <>
       <label htmlFor={id}>{label}</label>
-      <input id={id} value={value} onChange={(e) => onChange(e.target.value)} {...input} />
+      <input
+        id={id}
+        ref={inputRef}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={hasError || undefined}
+        aria-describedby={hasError ? errorId : undefined}
+        {...input}
+      />
+      {hasError && (
+        <p id={errorId} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
     </>
   )
 }

@@ -1,9 +1,11 @@
+import type { SendResult } from '@lifeline/core'
 import { describe, expect, it } from 'vitest'
 import {
   CHAT_LOG_CAP,
   type ChatAction,
   type ChatLog,
   chatLogReducer,
+  countQueued,
   EMPTY_CHAT_LOG,
 } from './chatLog.js'
 import type { ServerMessage } from './protocol.js'
@@ -14,7 +16,16 @@ const server = (message: ServerMessage | unknown): ChatAction => ({ type: 'serve
 const line = (id: string, name = 'bob', text = `text ${id}`) => ({ id, name, text, at })
 const welcome = (history = [line('h1')]): ChatAction =>
   server({ type: 'welcome', room: 'lobby', name: 'alice', members: ['alice', 'bob'], history })
-const say = (id: string, text = 'hi'): ChatAction => ({ type: 'say', id, name: 'alice', text, at })
+const say = (id: string, result: SendResult = 'sent', text = 'hi'): ChatAction => ({
+  type: 'say',
+  id,
+  name: 'alice',
+  text,
+  at,
+  result,
+})
+const echo = (id: string): ChatAction =>
+  server({ type: 'message', room: 'lobby', ...line(id, 'alice') })
 const summary = (log: ChatLog) =>
   log.entries.map((e) => (e.kind === 'notice' ? e.text : `${e.id}:${e.delivery}`))
 
@@ -79,7 +90,32 @@ describe('chatLogReducer', () => {
   })
 
   it('marks a message the queue refused as dropped', () => {
-    expect(summary(run(say('x'), { type: 'dropped', id: 'x' }))).toEqual(['x:dropped'])
+    expect(summary(run(say('x', 'dropped')))).toEqual(['x:dropped'])
+  })
+
+  it('counts only our messages waiting in the queue, until the link opens', () => {
+    const down = run(welcome([]), say('a', 'queued'), say('b', 'queued'), say('c', 'dropped'))
+    expect(countQueued(down)).toBe(2)
+    // Lines of others and what the room sends itself are never counted.
+    const withOthers = chatLogReducer(
+      down,
+      server({ type: 'message', room: 'lobby', ...line('z') }),
+    )
+    expect(countQueued(withOthers)).toBe(2)
+    const flushed = chatLogReducer(withOthers, { type: 'flushed' })
+    expect(countQueued(flushed)).toBe(0)
+    // Out of the queue is not delivered yet: still pending until the echo.
+    expect(summary(flushed).slice(-3)).toEqual(['a:pending', 'b:pending', 'c:dropped'])
+    expect(summary(chatLogReducer(flushed, echo('a'))).at(-3)).toBe('a:delivered')
+  })
+
+  it('stops counting a queued message once the server echoed it', () => {
+    expect(countQueued(run(say('a', 'queued'), echo('a')))).toBe(0)
+  })
+
+  it('leaves the log as it is when nothing was queued at the open', () => {
+    const log = run(say('a'))
+    expect(chatLogReducer(log, { type: 'flushed' })).toBe(log)
   })
 
   it('ignores junk and keeps server text as plain strings', () => {
@@ -99,6 +135,8 @@ describe('chatLogReducer', () => {
         at: expect.any(Number),
         own: false,
         delivery: 'delivered',
+        queued: false,
+        waited: false,
       },
     ])
   })

@@ -1,3 +1,4 @@
+import type { SendResult } from '@lifeline/core'
 import type { ChatLine, ServerMessage } from './protocol.js'
 
 /** How far one of our own messages got; other people's messages are always `'delivered'`. */
@@ -14,6 +15,10 @@ export type ChatEntry =
       readonly at: number
       readonly own: boolean
       readonly delivery: Delivery
+      /** Ours only: waiting in Lifeline's queue now (until the link opens and the queue goes out). */
+      readonly queued: boolean
+      /** Ours only: it had to wait for the link, so its delivery is news worth announcing. */
+      readonly waited: boolean
     }
   | { readonly kind: 'notice'; readonly id: string; readonly text: string; readonly at: number }
 
@@ -29,16 +34,20 @@ export interface ChatLog {
 export type ChatAction =
   /** A frame from the server, parsed but not yet checked. */
   | { readonly type: 'server'; readonly message: unknown; readonly at: number }
-  /** We said something; it is pending until the server echoes its id. */
+  /**
+   * We said something, and `send` answered `result`: pending until the server echoes its id,
+   * queued while it waits for the link, dropped when the queue refused it (it will never go out).
+   */
   | {
       readonly type: 'say'
       readonly id: string
       readonly name: string
       readonly text: string
       readonly at: number
+      readonly result: SendResult
     }
-  /** The queue refused our message: it will never go out. */
-  | { readonly type: 'dropped'; readonly id: string }
+  /** The link opened, and the queue went out with it: nothing of ours waits in it any more. */
+  | { readonly type: 'flushed' }
   | { readonly type: 'reset' }
 
 /** Most entries the log keeps; the oldest go first. */
@@ -64,11 +73,17 @@ export function chatLogReducer(log: ChatLog, action: ChatAction): ChatLog {
           text: action.text,
           at: action.at,
           own: true,
-          delivery: 'pending',
+          delivery: action.result === 'dropped' ? 'dropped' : 'pending',
+          queued: action.result === 'queued',
+          waited: action.result === 'queued',
         },
       ])
-    case 'dropped':
-      return update(log, action.id, (entry) => ({ ...entry, delivery: 'dropped' }))
+    case 'flushed':
+      if (!log.entries.some(isQueued)) return log
+      return {
+        ...log,
+        entries: log.entries.map((e) => (isQueued(e) ? { ...e, queued: false } : e)),
+      }
     case 'server':
       return receive(log, action.message, action.at)
   }
@@ -113,11 +128,19 @@ function addLine(log: ChatLog, value: unknown): ChatLog {
     return update(log, id, (entry) => ({
       ...entry,
       delivery: 'delivered',
+      queued: false,
       at: num(raw.at, entry.at),
     }))
   }
   const line = { id, name: str(raw.name), text: str(raw.text), at: num(raw.at, Date.now()) }
-  const entry: ChatEntry = { kind: 'message', ...line, own: false, delivery: 'delivered' }
+  const entry: ChatEntry = {
+    kind: 'message',
+    ...line,
+    own: false,
+    delivery: 'delivered',
+    queued: false,
+    waited: false,
+  }
   // Lines of others that arrive while ours wait belong before ours: ours go out later.
   const firstPending = log.entries.findIndex(
     (e) => e.kind === 'message' && e.delivery === 'pending',
@@ -126,6 +149,13 @@ function addLine(log: ChatLog, value: unknown): ChatLog {
   const entries = [...log.entries.slice(0, firstPending), entry, ...log.entries.slice(firstPending)]
   return { ...log, entries: entries.slice(-CHAT_LOG_CAP) }
 }
+
+/** Our messages waiting in Lifeline's queue now: what the user queued, whatever else the queue holds. */
+export function countQueued(log: ChatLog): number {
+  return log.entries.filter(isQueued).length
+}
+
+const isQueued = (entry: ChatEntry): boolean => entry.kind === 'message' && entry.queued
 
 function notice(log: ChatLog, text: string, at: number): ChatLog {
   const entry: ChatEntry = { kind: 'notice', id: `notice-${log.notices + 1}`, text, at }

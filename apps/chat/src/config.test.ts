@@ -36,6 +36,15 @@ describe('readConfig', () => {
     })
   })
 
+  it('dials where the dev script says the server is, unless the query names one', () => {
+    expect(readConfig(page(''), 'ws://127.0.0.1:41999').server).toBe('ws://127.0.0.1:41999')
+    expect(readConfig(page('?server=ws://127.0.0.1:1'), 'ws://127.0.0.1:41999').server).toBe(
+      'ws://127.0.0.1:1',
+    )
+    // A page note that is not a WebSocket URL is ignored like a bad query.
+    expect(readConfig(page(''), 'http://127.0.0.1:41999').server).toBe('ws://demo.test:8787')
+  })
+
   it('reads an encoded server and drops its trailing slashes', () => {
     const search = `?server=${encodeURIComponent('wss://chat.example/base//')}`
     expect(readConfig(page(search)).server).toBe('wss://chat.example/base')

@@ -40,19 +40,19 @@ export interface PageLocation {
 }
 
 /**
- * Reads the demo config from the page URL: `?server=ws://host:port` (else the page's own host on
- * port 8787, over `wss:` when the page is https, since browsers block `ws:` there),
- * `?interval=&timeout=` for the heartbeat and `?minDelay=` for reconnection. A value that does
- * not parse falls back to its default: a typo in the address bar must not break the demo.
+ * Reads the demo config from the page URL: `?server=ws://host:port`, else `pageServer` (where
+ * `pnpm dev` says the server really is: it moves to a free port when 8787 is taken), else the
+ * page's own host on port 8787 (over `wss:` when the page is https, since browsers block `ws:`
+ * there); `?interval=&timeout=` for the heartbeat and `?minDelay=` for reconnection. A value that
+ * does not parse falls back to its default: a typo in the address bar must not break the demo.
  */
-export function readConfig(location: PageLocation): DemoConfig {
+export function readConfig(location: PageLocation, pageServer: string | null = null): DemoConfig {
   const query = new URLSearchParams(location.search)
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
   const host = location.hostname === '' ? 'localhost' : location.hostname
+  const server = checkSocketUrl(query.get('server')) ?? checkSocketUrl(pageServer)
   return {
-    server:
-      checkSocketUrl(query.get('server'))?.replace(/\/+$/, '') ??
-      `${scheme}://${host}:${DEFAULT_PORT}`,
+    server: server?.replace(/\/+$/, '') ?? `${scheme}://${host}:${DEFAULT_PORT}`,
     interval: readMs(query.get('interval'), 1) ?? DEFAULT_CONFIG.interval,
     timeout: readMs(query.get('timeout'), 1) ?? DEFAULT_CONFIG.timeout,
     minDelay: readMs(query.get('minDelay'), 0) ?? DEFAULT_CONFIG.minDelay,

@@ -27,7 +27,7 @@ describe('describeEvent', () => {
       { type: 'error', error: { kind: 'socket', message: 'refused', at }, at },
       'error socket: refused',
     ],
-    [{ type: 'retry', attempt: 3, retryAt: at + 1_420, at }, 'retry #3 in 1.4 s'],
+    [{ type: 'retry', attempt: 3, retryAt: at + 1_420, at }, 'retry: attempt 3 in 1.4 s'],
     [{ type: 'status', status: 'open', at }, null],
   ])('%o reads %s', (event, text) => {
     expect(describeEvent(event)).toBe(text)

@@ -1,11 +1,14 @@
 import type { LifelineEvent } from '@lifeline/core'
 import { formatSeconds } from './format.js'
 
+/** What a timeline line is about: a lifecycle event, or a change of the network. */
+export type TimelineType = LifelineEvent['type'] | 'network'
+
 /** One line of the lifecycle timeline. */
 export interface TimelineEntry {
   /** Unique within one timeline, for React keys. */
   readonly id: number
-  readonly type: LifelineEvent['type']
+  readonly type: TimelineType
   readonly at: number
   readonly text: string
 }
@@ -16,6 +19,7 @@ export const TIMELINE_CAP = 50
 /**
  * What a lifecycle event means to a reader, or `null` for the ones not worth a line: `status`
  * events repeat what `open`, `close` and `retry` already say, and the badge shows the status.
+ * A retry names the attempt it will be, as the panel's "Next retry" does.
  */
 export function describeEvent(event: LifelineEvent): string | null {
   switch (event.type) {
@@ -34,12 +38,21 @@ export function describeEvent(event: LifelineEvent): string | null {
         ? 'heartbeat timeout'
         : `error ${event.error.kind}: ${event.error.message}`
     case 'retry':
-      return `retry #${event.attempt} in ${formatSeconds(event.retryAt - event.at)}`
+      return `retry: attempt ${event.attempt} in ${formatSeconds(event.retryAt - event.at)}`
     case 'session':
       return event.resumed ? 'session resumed: nothing missed' : 'new session'
     case 'status':
       return null
   }
+}
+
+/** `entries` with a line added first (newest first), at most `cap` long. */
+export function addEntry(
+  entries: readonly TimelineEntry[],
+  entry: TimelineEntry,
+  cap = TIMELINE_CAP,
+): readonly TimelineEntry[] {
+  return [entry, ...entries].slice(0, cap)
 }
 
 /** `entries` with `event` added first (newest first), at most `cap` long; unchanged when skipped. */
@@ -51,5 +64,5 @@ export function addEvent(
 ): readonly TimelineEntry[] {
   const text = describeEvent(event)
   if (text === null) return entries
-  return [{ id, type: event.type, at: event.at, text }, ...entries].slice(0, cap)
+  return addEntry(entries, { id, type: event.type, at: event.at, text }, cap)
 }

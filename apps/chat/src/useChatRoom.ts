@@ -1,5 +1,5 @@
 import { type UseWebSocketOptions, useWebSocket, type WebSocketResult } from '@lifeline/react'
-import { useReducer, useState } from 'react'
+import { useEffect, useReducer, useState } from 'react'
 import { type ChatLog, chatLogReducer, EMPTY_CHAT_LOG } from './chatLog.js'
 import type { DemoConfig } from './config.js'
 import { createId } from './createId.js'
@@ -19,7 +19,10 @@ export interface ChatRoomApi {
   /** The connection (`status`, `queued`…); idle while there is no session. */
   readonly ws: WebSocketResult<ServerMessage, ClientMessage>
   join(session: ChatSession): void
-  /** Shows `text` as pending at once and sends it, queued by Lifeline while the link is down. */
+  /**
+   * Sends `text` and shows it at once: pending until the server echoes it, queued by Lifeline
+   * while the link is down, or marked as not sent when the queue refused it.
+   */
   say(text: string): void
   leave(): void
 }
@@ -54,6 +57,16 @@ export function useChatRoom(
       },
     },
   )
+  const line = ws.lifeline
+
+  // The queue goes out when the link opens: what the user queued no longer waits in it.
+  useEffect(() => {
+    if (line === null) return
+    return line.onEvent((event) => {
+      if (event.type === 'status' && event.status === 'open') dispatch({ type: 'flushed' })
+    })
+  }, [line])
+
   return {
     session,
     log,
@@ -65,8 +78,8 @@ export function useChatRoom(
     say(text) {
       if (session === null) return
       const id = createId()
-      dispatch({ type: 'say', id, name: session.name, text, at: Date.now() })
-      if (ws.sendJson({ type: 'say', id, text }) === 'dropped') dispatch({ type: 'dropped', id })
+      const result = ws.sendJson({ type: 'say', id, text })
+      dispatch({ type: 'say', id, name: session.name, text, at: Date.now(), result })
     },
     leave() {
       ws.sendJson({ type: 'leave' })

@@ -84,7 +84,7 @@ export const ReconnectingAttempt3: Story = {
     const { press, shows } = steps(canvasElement)
     await press('Connect')
     await shows('attempt', /^3$/)
-    await shows('countdown', 'retry in')
+    await shows('countdown', 'attempt 4 in')
   },
 }
 

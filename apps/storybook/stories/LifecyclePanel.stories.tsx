@@ -101,19 +101,21 @@ export const ReconnectingAttempt3: Story = {
     const { shows } = steps(canvasElement)
     await shows('attempt', /^3$/)
     await shows('status', 'reconnecting')
-    await shows('countdown', 'retry in')
+    await shows('countdown', 'attempt 4 in')
   },
 }
 
 /**
  * Freeze: the server stops answering without closing (a half-open link). With a 300 ms heartbeat
- * and a 300 ms timeout, Lifeline gives the link up about 0.6 s later and records a 1006 close.
+ * and a 300 ms timeout, Lifeline gives the link up about 0.6 s later and records a 1006 close;
+ * the latency measured before the freeze is then shown as the last known.
  */
 export const HeartbeatTimeout: Story = {
   args: { heartbeatInterval: 300, heartbeatTimeout: 300 },
   play: async ({ canvasElement }) => {
     const { shows, press } = steps(canvasElement)
     await shows('status', 'open')
+    await shows('latency', /^\d+ ms$/)
     await press('Freeze')
     await shows('timeline', 'heartbeat timeout')
   },

@@ -30,8 +30,9 @@ describe('ChatRoom stories (the chat on the real hook and core)', () => {
     await play(Story)
     expect(text('chat-status')).toMatch(/reconnecting|connecting/)
     expect(messages()).toContain('sent while down → pending')
-    // The room's own `join` waits at the head of the queue, then the message.
+    // What the user queued: the room's own frames (its join) are not the user's to count.
     expect(text('chat-queued')).toBe('1 queued')
+    expect(screen.getByTestId('chat-log').textContent).toContain('sent while down · queued')
   })
 
   story('DeliveredAfterReconnect', async (Story) => {
@@ -39,17 +40,20 @@ describe('ChatRoom stories (the chat on the real hook and core)', () => {
     expect(text('chat-status')).toBe('open')
     await waitFor(() => expect(messages()).toContain('sent while down → delivered'))
     expect(messages().filter((m) => m.startsWith('sent while down'))).toHaveLength(1)
+    expect(screen.queryByTestId('chat-queued')).toBeNull()
+    await waitFor(() => expect(text('chat-news')).toBe('1 queued message delivered.'))
   })
 
   story('QueueOverflow', async (Story) => {
     await play(Story)
-    expect(text('chat-queued')).toBe('3 queued')
+    const pending = messages().filter((m) => m.endsWith('→ pending'))
+    const dropped = messages().filter((m) => m.endsWith('→ dropped'))
     // The room's join is its hello, not a queued message: the queue holds the user's lines only.
-    expect(messages().filter((m) => m.endsWith('→ dropped'))).toEqual([
-      'typed while down 4 → dropped',
-      'typed while down 5 → dropped',
-    ])
-    expect(messages().filter((m) => m.endsWith('→ pending'))).toHaveLength(3)
+    expect(dropped).toEqual(['typed while down 4 → dropped', 'typed while down 5 → dropped'])
+    expect(pending).toHaveLength(3)
+    // The header counts exactly the user's waiting lines.
+    expect(text('chat-queued')).toBe('3 queued')
+    expect(text('chat-news')).toMatch(/not sent: the queue is full\.$/)
   })
 
   story('HeartbeatTimeout', async (Story) => {
@@ -63,6 +67,7 @@ describe('ChatRoom stories (the chat on the real hook and core)', () => {
     expect(text('chat-status')).toBe('reconnecting')
     expect(text('network-mode')).toBe('offline')
     expect(messages()).toContain('typed offline → pending')
+    expect(text('chat-queued')).toBe('1 queued')
   })
 
   story('ClosedByPolicy', async (Story) => {

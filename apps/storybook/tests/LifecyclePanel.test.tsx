@@ -41,8 +41,10 @@ describe('LifecyclePanel stories (real hook and core over the fake WebSocket)', 
     expect(text('attempt')).toBe('3')
     expect(text('attempt-of')).toBe('3 of 5')
     expect(text('max-attempts')).toBe('5')
-    expect(text('countdown')).toMatch(/^retry in [2-5]\.\d s$/)
-    expect(timeline()).toContain('retry #4 in 5.0 s')
+    // Attempt 3 failed; the countdown and the timeline both name the next one attempt 4.
+    expect(text('countdown')).toMatch(/^attempt 4 in [2-5]\.\d s$/)
+    expect(timeline()).toContain('retry: attempt 4 in 5.0 s')
+    expect(timeline()).not.toMatch(/attempt 5/)
     expect(text('last-close')).toBe('1006 (unclean)')
     expect(text('sockets-made')).toBe('3')
   })
@@ -53,15 +55,20 @@ describe('LifecyclePanel stories (real hook and core over the fake WebSocket)', 
     expect(text('last-close')).toBe('1006 heartbeat timeout (unclean)')
     expect(text('last-error')).toMatch(/^heartbeat-timeout: /)
     expect(text('status')).not.toBe('open')
+    // Pongs came before the freeze; that round trip belongs to a link that is gone.
+    expect(timeline()).toMatch(/pong \(\d+ ms\)/)
+    expect(text('latency')).toMatch(/^\d+ ms \(last known\)$/)
   })
 
   story('Offline', async (Story) => {
     await play(Story)
-    expect(text('network')).toBe('offline')
+    expect(text('network')).toBe('offline: retries paused')
     expect(text('network-mode')).toBe('offline')
     expect(text('status')).toBe('reconnecting')
     // Offline pauses retries: no countdown, and no new socket however long it lasts.
-    expect(text('countdown')).toBe('—')
+    expect(text('countdown')).toBe('paused while offline')
+    expect(timeline()).toMatch(/went offline: .*retries paused/)
+    expect(text('latency')).not.toMatch(/^\d+ ms$/)
     await sleep(700)
     expect(text('sockets-made')).toBe('1')
   })
@@ -71,6 +78,7 @@ describe('LifecyclePanel stories (real hook and core over the fake WebSocket)', 
     expect(text('status')).toBe('closed')
     expect(text('last-close')).toBe('1000')
     expect(text('countdown')).toBe('—')
+    expect(text('latency')).not.toMatch(/^\d+ ms$/)
     await sleep(700)
     expect(text('status')).toBe('closed')
     expect(text('sockets-made')).toBe('1')
