@@ -32,6 +32,7 @@ const SCENARIOS = [
   spec('strictMode', true),
   spec('growth', true, true),
   spec('idle', false, false, true),
+  spec('sessions', false),
 ] as const
 
 /**
@@ -43,6 +44,8 @@ const SCENARIOS = [
 const LANES: readonly (readonly string[])[][] = [
   [['halfOpen'], ['reconnect'], ['bundle', 'renders', 'strictMode', 'idle']],
   [['throughput', 'growth']],
+  // 100 clients and two servers at 20 messages/s each way, then CPU per message: alone as well.
+  [['sessions']],
 ]
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))

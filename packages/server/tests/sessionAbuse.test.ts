@@ -60,7 +60,7 @@ describe('sessions under bad input: the socket is closed with a reason, nobody e
       4400,
       "'ready'",
     ],
-    ['garbage after the handshake', '\u0000\u0001not a frame', 4400, 'neither a numbered message'],
+    ['garbage after the handshake', '\u0000\u0001not a frame', 4400, 'not a session frame'],
   ])('after the handshake, %s', async (_name, frame, code, reason) => {
     const server = await startSessionServer(cleanup)
     const { socket, closed, handshake } = await raw(server.url)
@@ -143,6 +143,6 @@ describe('the client against a server that does not speak sessions', () => {
     await until(line.store, (st) => st.status === 'open')
     expect(line.send(new Uint8Array([1]))).toBe('dropped')
     expect(line.store.getState().error).toMatchObject({ kind: 'session' })
-    expect(line.store.getState().error?.message).toContain('text frames only')
+    expect(line.store.getState().error?.message).toContain('text only')
   })
 })

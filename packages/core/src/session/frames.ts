@@ -47,8 +47,7 @@ export function decodeFrame(text: string): SessionFrame {
     const digits = data[1] as string
     return { type: 'data', n: Number(digits), payload: text.slice(digits.length + 1) }
   }
-  if (text[0] !== '{')
-    return { type: 'invalid', reason: 'neither a numbered message nor a control frame' }
+  if (text[0] !== '{') return { type: 'invalid', reason: 'not a session frame' }
   let value: unknown
   try {
     value = JSON.parse(text)
@@ -68,7 +67,7 @@ export function decodeFrame(text: string): SessionFrame {
       if (frame.v !== SESSION_PROTOCOL)
         return {
           type: 'invalid',
-          reason: `protocol version ${String(frame.v)}, not ${SESSION_PROTOCOL}`,
+          reason: `protocol version ${frame.v}, not ${SESSION_PROTOCOL}`,
         }
       if (!isCount(frame.ack) || (frame.id !== null && !validId)) break
       return { type: 'open', v: frame.v, id: frame.id as string | null, ack: frame.ack }
@@ -81,5 +80,5 @@ export function decodeFrame(text: string): SessionFrame {
     case 'end':
       return { type: 'end' }
   }
-  return { type: 'invalid', reason: 'a control frame with missing or bad fields' }
+  return { type: 'invalid', reason: 'a control frame with bad fields' }
 }

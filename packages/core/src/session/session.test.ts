@@ -171,16 +171,29 @@ describe('session(): the client half', () => {
     expect(line.store.getState().session).toEqual({ id: null, resumed: null, unacked: 0 })
   })
 
-  it('refuses binary data with a session error; one session() serves one connection', () => {
+  it('refuses binary data with a session error; one session() gives each connection its own', () => {
     const { line, open } = setup()
     open()
     expect(line.send(new Uint8Array([1]))).toBe('dropped')
-    expect(line.store.getState().error?.message).toContain('text frames only')
+    expect(line.store.getState().error?.message).toContain('text only')
     const shared = session()
     const fake = createFakeWebSocket()
     const options = { WebSocket: fake.WebSocket, autoConnect: false, session: shared }
     createLifeline('ws://127.0.0.1:1/', options)
     const second = createLifeline('ws://127.0.0.1:1/', options)
-    expect(second.store.getState().error?.message).toContain('already serves another connection')
+    expect(second.store.getState().error).toBeNull()
+    const a = createLifeline('ws://127.0.0.1:1/', { ...options, autoConnect: true })
+    const b = createLifeline('ws://127.0.0.1:1/', { ...options, autoConnect: true })
+    const [socketA, socketB] = fake.sockets.slice(-2)
+    socketA?.open()
+    socketA?.receive(ready('A', false, 0))
+    socketB?.open()
+    socketB?.receive(ready('B', false, 0))
+    a.send('to A')
+    // Each numbers from 1: two sessions, not one shared.
+    expect(socketA?.sent.at(-1)).toBe('1:to A')
+    b.send('to B')
+    expect(socketB?.sent.at(-1)).toBe('1:to B')
+    expect(b.store.getState().session?.id).toBe('B')
   })
 })

@@ -30,7 +30,8 @@ export const PROTOCOL_ERROR_CLOSE = 4002
  *
  * The state's `session` says how it goes: `resumed` is `false` after a handshake that started a
  * new session (the first one, or the server had forgotten the old one: resync the app). Sessions
- * carry text frames; binary data is refused with error `'session'`. One session per connection.
+ * carry text frames; binary data is refused with error `'session'`. The same `session()` may serve
+ * several connections: each gets a session of its own.
  *
  * @example
  * ```ts
@@ -47,20 +48,8 @@ export function session<In = unknown>(options: SessionOptions = {}): Capability<
   const { buffer: given } = options
   // A bad number falls back rather than break a live app, as every option of the engine does.
   const buffer = typeof given === 'number' && given >= 0 ? given : 1_000
-  let attached = false
-  return {
-    attach(seam) {
-      if (attached) {
-        seam.fail(
-          'session',
-          `this session() already serves another connection${process.env.NODE_ENV !== 'production' ? ': make one for each' : ''}`,
-        )
-        return {}
-      }
-      attached = true
-      return attachSession(seam, buffer)
-    },
-  }
+  // The options only: each connection it is plugged into gets a session of its own.
+  return { attach: (seam) => attachSession(seam, buffer) }
 }
 
 function attachSession<In>(seam: Seam<In>, buffer: number): CapabilityHooks {
@@ -74,13 +63,15 @@ function attachSession<In>(seam: Seam<In>, buffer: number): CapabilityHooks {
   let handshaking = false
   let recordPlanned = false
 
+  const publish = (): void =>
+    seam.record({ session: { id, resumed, unacked: out.messages.length } })
   // Unacknowledged counts change with every message: tell the store once per burst.
   const record = (): void => {
     if (recordPlanned) return
     recordPlanned = true
     queueMicrotask(() => {
       recordPlanned = false
-      seam.record({ session: { id, resumed, unacked: out.messages.length } })
+      publish()
     })
   }
   record()
@@ -115,7 +106,7 @@ function attachSession<In>(seam: Seam<In>, buffer: number): CapabilityHooks {
         } else if (!acked(frame.ack)) return `it acknowledged message ${frame.ack}, never sent`
         id = frame.id
         resumed = frame.resumed
-        seam.record({ session: { id, resumed, unacked: out.messages.length } })
+        publish()
         seam.emit({ type: 'session', id, resumed, at: timers.now() })
         seam.ready()
         return
@@ -147,7 +138,7 @@ function attachSession<In>(seam: Seam<In>, buffer: number): CapabilityHooks {
       seam.transmit(encodeControl({ type: 'open', v: SESSION_PROTOCOL, id, ack: received }))
       return {
         kind: 'session',
-        message: `the server did not answer the session handshake within connectTimeout${process.env.NODE_ENV !== 'production' ? ': does it run attachSessions from @lifeline/server?' : ''}`,
+        message: `no answer to the session handshake within connectTimeout${process.env.NODE_ENV !== 'production' ? ': does it run attachSessions from @lifeline/server?' : ''}`,
       }
     },
     replay() {
@@ -162,7 +153,7 @@ function attachSession<In>(seam: Seam<In>, buffer: number): CapabilityHooks {
     },
     wrap(data, numbered) {
       if (typeof data !== 'string') {
-        seam.fail('session', 'a session carries text frames only: binary data was not sent')
+        seam.fail('session', 'a session carries text only: binary data was not sent')
         return 'refuse'
       }
       if (!numbered) return encodeData(0, data)
