@@ -26,8 +26,8 @@ function got(text: string, known: string | null): string | null {
   if (text.startsWith('id:')) return known ?? text.slice(3)
   const colon = text.indexOf(':')
   const k = text.slice(1, colon)
-  let list = received.get(k)
-  if (!list) received.set(k, (list = []))
+  const list = received.get(k) ?? []
+  received.set(k, list)
   list.push(Number(text.slice(colon + 1)))
   return known ?? k
 }
