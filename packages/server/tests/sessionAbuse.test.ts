@@ -120,7 +120,7 @@ describe('the client against a server that does not speak sessions', () => {
     const failed = await until(line.store, (st) => st.error?.kind === 'session', 2_000)
     expect(failed.status).toBe('reconnecting')
     expect(failed.error?.message).toContain(
-      'did not answer the session handshake within connectTimeout',
+      'no answer to the session handshake within connectTimeout',
     )
     expect(failed.lastClose).toMatchObject({ code: 1006, reason: 'connect timeout' })
     await new Promise((r) => setTimeout(r, 700))
