@@ -5,10 +5,11 @@ import { closeArgs } from './closeArgs.js'
 import { closeOf, type SocketHandle, socketError } from './connection.js'
 import { createConnectionStore } from './connectionStore.js'
 import { resolveOptions } from './defaults.js'
+import { createDelivery } from './delivery.js'
 import { createBrowserEnvironment } from './environment/browserEnvironment.js'
 import { createHeartbeat } from './heartbeatRunner.js'
 import { createListeners } from './listeners.js'
-import { type MachineEvent, type Series, transition } from './machine.js'
+import { type MachineEvent, type Series, statusDeadline, transition } from './machine.js'
 import type { LifelineOptions } from './options.js'
 import { createOutbox } from './outbox.js'
 import { initialState } from './state.js'
@@ -16,13 +17,12 @@ import { createTimer, globalTimers } from './timers.js'
 import type {
   ErrorKind,
   Lifeline,
-  LifelineError,
   LifelineEvent,
   MessageData,
   SocketEventLike,
   UrlSource,
 } from './types.js'
-import { describeError } from './util.js'
+import { describeError, jsonText } from './util.js'
 
 /**
  * Creates a connection that keeps itself alive: a heartbeat finds dead links (half-open ones too),
@@ -50,7 +50,6 @@ export function createLifeline<In = unknown, Out = unknown>(
   options: LifelineOptions<In> = {},
 ): Lifeline<In, Out> {
   const settings = resolveOptions(options)
-  const { parse } = settings
   const timers = options.timers ?? globalTimers
   const random = options.random ?? Math.random
   const environment =
@@ -62,6 +61,7 @@ export function createLifeline<In = unknown, Out = unknown>(
   const messageListeners = createListeners<MessageData, In | undefined>()
   const eventListeners = createListeners<LifelineEvent>()
   const emit = eventListeners.emit
+  const deliver = createDelivery(settings.parse, states, emit, messageListeners)
   let current: SocketHandle | null = null
   // A socket that connect() left to finish its close handshake while a new attempt runs.
   let closing: SocketHandle | null = null
@@ -75,9 +75,7 @@ export function createLifeline<In = unknown, Out = unknown>(
   let holding: { readonly kind: ErrorKind; readonly message: string } | false = false
   let running = false
   const pending: MachineEvent[] = []
-
-  const fail = (kind: ErrorKind, message: string): void =>
-    dispatch({ type: 'error', kind, message })
+  const fail = (kind: ErrorKind, message: string) => dispatch({ type: 'error', kind, message })
 
   /** Runs events to completion, one at a time: a listener that calls back in waits its turn. */
   function dispatch(event: MachineEvent): void {
@@ -103,7 +101,8 @@ export function createLifeline<In = unknown, Out = unknown>(
     series = result.series
     if (next !== prev) states.commit(next)
     if (moved) {
-      if (prev.status === 'open' || prev.status === 'connecting') {
+      // The socket is gone or going: from a live status to any but `open`.
+      if ((prev.status === 'open' || prev.status === 'connecting') && status !== 'open') {
         holding = false
         hooks.close?.()
       }
@@ -129,15 +128,7 @@ export function createLifeline<In = unknown, Out = unknown>(
       heartbeat.probe()
     }
     if (moved || retryAt !== prev.retryAt) {
-      // Each status owns one timer: connect timeout, stable link, the retry. (The close
-      // handshake's limit is the socket's own.)
-      const wait =
-        status === 'connecting'
-          ? settings.connectTimeout
-          : status === 'open'
-            ? settings.minUptime
-            : null
-      const at = status === 'reconnecting' ? retryAt : wait === null ? null : now + wait
+      const at = statusDeadline(next, now, settings)
       if (at === null) statusTimer.disarm()
       else {
         statusTimer.arm(at, () => {
@@ -230,10 +221,11 @@ export function createLifeline<In = unknown, Out = unknown>(
       else if (type === 'error') fail('socket', socketError(event, href))
       else {
         current = null
-        dispatch({ type: 'close', ...closeOf(event), earlier: false })
+        dispatch({ type: 'close', ...closeOf(event) })
       }
     } else if (handle === closing && type === 'close') {
       closing = null
+      // The close of the socket connect() left closing: recorded, nothing else.
       dispatch({ type: 'close', ...closeOf(event), earlier: true })
     }
   }
@@ -255,33 +247,11 @@ export function createLifeline<In = unknown, Out = unknown>(
     const now = clock()
     if (!heartbeat.receive(data, now) && !hooks.receive?.(data)) deliver(data, now)
   }
-
-  function deliver(data: MessageData, now: number): void {
-    let json: In | undefined
-    let error: LifelineError | null = null
-    if (parse !== null && typeof data === 'string') {
-      try {
-        json = parse(data)
-      } catch (problem) {
-        error = {
-          kind: 'parse',
-          message: `a message did not parse: ${describeError(problem)}`,
-          at: now,
-        }
-      }
-    }
-    // No transition: a message changes no status or timer, and the store folds a whole burst
-    // into one state and one notification; a parse error rides along with its message.
-    states.message(data, json, now, error)
-    if (error !== null) emit({ type: 'error', error, at: now })
-    messageListeners.emit(data, json)
-  }
-
   function abandon(graceful: boolean): void {
     generation++
-    const socket = current
+    // Listeners go first, so nothing of the abandoned socket reaches the engine any more.
+    current?.abandon(graceful)
     current = null
-    socket?.abandon(graceful)
   }
 
   // Listeners go on at the first connect, so a connection that is created and never started (a
@@ -303,15 +273,10 @@ export function createLifeline<In = unknown, Out = unknown>(
     },
     send: (data) => (destroyed ? 'dropped' : outbox.send(data, target())),
     sendJson(value) {
-      let text: string | undefined
-      try {
-        text = JSON.stringify(value)
-        if (text === undefined) throw new TypeError('the value has no JSON form')
-      } catch (error) {
-        fail('send', `sendJson: ${describeError(error)}`)
-        return 'dropped'
-      }
-      return line.send(text)
+      const text = jsonText(value)
+      if (typeof text === 'string') return line.send(text)
+      fail('send', `sendJson: ${text.message}`)
+      return 'dropped'
     },
     onMessage: (listener) => (destroyed ? () => {} : messageListeners.add(listener)),
     onEvent: (listener) => (destroyed ? () => {} : eventListeners.add(listener)),

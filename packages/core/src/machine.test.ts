@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { defaultShouldReconnect, type ResolvedReconnect } from './defaults.js'
-import { type MachineContext, type MachineEvent, transition } from './machine.js'
+import { type MachineContext, type MachineEvent, statusDeadline, transition } from './machine.js'
 import { initialState } from './state.js'
 import type { ConnectionState, Status } from './types.js'
 
@@ -236,5 +236,20 @@ describe('transition: records', () => {
     expect(transition(s, { type: 'dead' }, ctx).state).toBe(s)
     const idle = state()
     expect(transition(idle, { type: 'visible' }, ctx).state).toBe(idle)
+  })
+})
+
+describe('statusDeadline: the one timer each status owns', () => {
+  const timing = { connectTimeout: 10_000, minUptime: 5_000 }
+  it.each([
+    ['connecting', null, 10_000 + 10_000],
+    ['open', null, 10_000 + 5_000],
+    ['reconnecting', 12_345, 12_345],
+    ['reconnecting', null, null],
+    ['idle', null, null],
+    ['closing', null, null],
+    ['closed', null, null],
+  ] as const)('%s (retryAt %s) -> %s', (status, retryAt, due) => {
+    expect(statusDeadline(state({ status, retryAt }), 10_000, timing)).toBe(due)
   })
 })

@@ -223,3 +223,19 @@ function wantsRetry(policy: ResolvedReconnect, close: CloseInfo): boolean {
     return defaultShouldReconnect(close)
   }
 }
+
+/**
+ * When the one timer that the state's status owns is due: the connect timeout (`connecting`), the
+ * stable link (`open`, after `minUptime`), the planned retry (`reconnecting`); `null` for none. The
+ * close handshake's limit is the socket's own.
+ */
+export function statusDeadline(
+  state: ConnectionState,
+  now: number,
+  timing: { readonly connectTimeout: number; readonly minUptime: number },
+): number | null {
+  const { status } = state
+  if (status === 'reconnecting') return state.retryAt
+  if (status === 'connecting') return now + timing.connectTimeout
+  return status === 'open' ? now + timing.minUptime : null
+}

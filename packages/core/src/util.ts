@@ -9,3 +9,12 @@ export function rethrowLater(error: unknown): void {
     throw error
   })
 }
+
+/** `JSON.stringify(value)`, or the error that says why the value has no JSON text. */
+export function jsonText(value: unknown): string | Error {
+  try {
+    return JSON.stringify(value) ?? new TypeError('the value has no JSON form')
+  } catch (error) {
+    return error instanceof Error ? error : new TypeError(String(error))
+  }
+}
