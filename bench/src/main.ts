@@ -32,6 +32,7 @@ const SCENARIOS = [
   spec('strictMode', true),
   spec('growth', true, true),
   spec('idle', false, false, true),
+  spec('hiddenTab', false),
   spec('sessions', false),
 ] as const
 
@@ -39,12 +40,15 @@ const SCENARIOS = [
  * Lanes run side by side, scenarios inside a lane one after another. Half-open and reconnect wait
  * on timers for seconds and use next to no CPU, so they run beside the scenarios that count
  * (sizes, renders, sockets, timers) and beside idle, which measures an idle process of its own.
- * Throughput and growth keep both cores busy (client and server), so they run last, alone.
+ * Throughput and growth keep both cores busy (client and server), so they run after, alone. The
+ * browser scenario waits minutes on a throttled tab but starts two Chromiums and stalls a page on
+ * purpose (a core for seconds), so it runs last, alone too.
  */
 const LANES: readonly (readonly string[])[][] = [
   [['halfOpen'], ['reconnect'], ['bundle', 'renders', 'strictMode', 'idle']],
   [['throughput', 'growth']],
-  // 100 clients and two servers at 20 messages/s each way, then CPU per message: alone as well.
+  [['hiddenTab']],
+  // 100 clients at 20 messages/s each way, two servers, then CPU per message: alone as well.
   [['sessions']],
 ]
 
