@@ -12,11 +12,13 @@ const TITLES = {
   pending: 'waiting for the connection',
   delivered: '',
   dropped: 'not sent: the queue was full',
+  refused: 'refused by the server',
 }
 
 /**
  * Messages and join / leave notices, as plain text. A message item carries `data-pending`
  * ('true' until the server echoed it) and `data-delivery`; a notice has `data-kind="notice"`.
+ * A message that will never be delivered (dropped, refused) says so, and why, in the line itself.
  */
 export function ChatLog({ entries }: ChatLogProps): ReactNode {
   const ref = useScrollToEnd<HTMLOListElement>(entries)
@@ -40,6 +42,12 @@ export function ChatLog({ entries }: ChatLogProps): ReactNode {
               {formatClock(entry.at).slice(0, 8)}
             </time>{' '}
             <span className="name">{entry.name}:</span> <span className="text">{entry.text}</span>
+            {(entry.delivery === 'dropped' || entry.delivery === 'refused') && (
+              <span className="undelivered" data-testid="undelivered">
+                {' '}
+                (not delivered: {entry.reason ?? TITLES[entry.delivery]})
+              </span>
+            )}
           </li>
         ),
       )}
