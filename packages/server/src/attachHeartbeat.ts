@@ -2,16 +2,12 @@ import type { RawData, WebSocket, WebSocketServer } from 'ws'
 import {
   type BackpressureOptions,
   createPressureGauge,
-  type PressureGauge,
   resolveBackpressure,
 } from './backpressure.js'
 import { frameSize, frameText, safeReply, textMatcher } from './frames.js'
-import {
-  createFrameLimit,
-  type FrameLimit,
-  type RateLimitOptions,
-  resolveRateLimit,
-} from './rateLimit.js'
+import { closeSoon, OPEN, type Peer, type Verdict } from './peer.js'
+import { createFrameLimit, type RateLimitOptions, resolveRateLimit } from './rateLimit.js'
+import { routeFrames } from './routeFrames.js'
 import { runSliced, TIMERS } from './sweep.js'
 import type {
   FrameHandlers,
@@ -35,24 +31,6 @@ const SLICE_BUDGET = 4
 const SLICE_GAP = 10
 /** Fewer per slice is not worth a timer. */
 const MIN_PER_SLICE = 16
-/** A connection closed by a limit that has not finished closing by then is cut off, in ms. */
-const CLOSE_TIMEOUT = 2 * SECOND
-/** `WebSocket.OPEN`, without importing `ws` at runtime (it is a peer dependency). */
-const OPEN = 1
-
-/** What the latest frame of a connection was, for `handle` (whose listener runs after ours). */
-type Verdict = 'message' | 'heartbeat' | 'refused' | 'closed'
-
-/** What is kept per watched connection. */
-interface Peer {
-  /** Whether it answered the previous sweep's protocol ping. */
-  answered: boolean
-  verdict: Verdict
-  /** Set once a limit or a guard decided to close it: its frames are no longer handled. */
-  closing: boolean
-  readonly limit: FrameLimit | null
-  readonly gauge: PressureGauge | null
-}
 
 type Counter = Exclude<keyof HeartbeatStats, 'active'>
 
@@ -117,20 +95,12 @@ export function attachHeartbeat(
   const isHeartbeat = (data: unknown, isBinary = false): boolean => !isBinary && matches(data)
   const snapshot = (): HeartbeatStats => ({ active: peers.size, ...counts })
 
-  /** Closes a connection for a reason of ours; one that does not finish closing is cut off. */
+  /** Closes a connection for a reason of ours, once: its later frames are left unhandled. */
   function end(socket: WebSocket, code: number, reason: string): void {
     const peer = peers.get(socket)
     if (peer?.closing) return
     if (peer) peer.closing = true
-    try {
-      socket.close(code, reason)
-    } catch {
-      // Not open yet or already gone: terminate below settles it either way.
-    }
-    // A client that does not read never reads the close frame either.
-    const timer = setTimeout(() => socket.terminate(), CLOSE_TIMEOUT)
-    timer.unref?.()
-    socket.once('close', () => clearTimeout(timer))
+    closeSoon(socket, code, reason)
   }
 
   function guard<T>(socket: WebSocket, fn: () => T): T | undefined {
@@ -287,22 +257,13 @@ export function attachHeartbeat(
     stats: () => final ?? snapshot(),
     isHeartbeat,
     send,
-    handle(socket, handlers: FrameHandlers) {
-      const listener = (data: RawData, isBinary: boolean): void => {
-        if (socket.readyState !== OPEN) return
-        const verdict =
-          peers.get(socket)?.verdict ?? (isHeartbeat(data, isBinary) ? 'heartbeat' : 'message')
-        if (verdict === 'message') guard(socket, () => handlers.message(data, isBinary))
-        else if (verdict === 'refused' && handlers.refused) {
-          const refused = handlers.refused
-          guard(socket, () => refused(data, isBinary))
-        }
-      }
-      socket.on('message', listener)
-      return () => {
-        socket.off('message', listener)
-      }
-    },
+    handle: (socket, handlers: FrameHandlers) =>
+      routeFrames(socket, handlers, {
+        // After stop() nothing is classified any more: only heartbeats are still left out.
+        verdict: (data, isBinary): Verdict =>
+          peers.get(socket)?.verdict ?? (isHeartbeat(data, isBinary) ? 'heartbeat' : 'message'),
+        guard: (fn) => guard(socket, fn),
+      }),
     guard,
     stop() {
       // Once stopped, closes are no longer seen: the last counts that were true stay.
