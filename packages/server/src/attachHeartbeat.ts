@@ -206,9 +206,10 @@ export function attachHeartbeat(
     })
   }
 
-  function visit([socket, peer]: readonly [WebSocket, Peer]): void {
-    // Closed since the sweep began.
-    if (peers.get(socket) !== peer) return
+  function visit(socket: WebSocket): void {
+    // The iterator is live: a socket closed since the sweep began is not visited at all.
+    const peer = peers.get(socket)
+    if (!peer) return
     if (!peer.answered) {
       counts.terminated++
       peers.delete(socket)
@@ -229,12 +230,12 @@ export function attachHeartbeat(
     // A sweep still running (a very short interval) is not started twice.
     if (sweeping) return
     let finished = false
-    const items = [...peers]
     const slices = Math.max(1, Math.floor(interval / 2 / SLICE_GAP))
     const cancel = runSliced({
-      items,
+      // Connections accepted during the sweep are visited too: answered, so they are just pinged.
+      items: peers.keys(),
       visit,
-      perSlice: Math.max(MIN_PER_SLICE, Math.ceil(items.length / slices)),
+      perSlice: Math.max(MIN_PER_SLICE, Math.ceil(peers.size / slices)),
       budget: SLICE_BUDGET,
       gap: SLICE_GAP,
       scheduler: TIMERS,

@@ -43,7 +43,7 @@ describe('runSliced', () => {
     let done = 0
     const items = Array.from({ length: 1_000 }, (_, i) => i)
     runSliced({
-      items,
+      items: items.values(),
       visit: (i) => {
         visited.push(i)
         m.tick()
@@ -70,7 +70,7 @@ describe('runSliced', () => {
     const m = manual(0)
     const visited: number[] = []
     runSliced({
-      items: Array.from({ length: 10 }, (_, i) => i),
+      items: Array.from({ length: 10 }, (_, i) => i).values(),
       visit: (i) => visited.push(i),
       perSlice: 4,
       budget: 4,
@@ -88,7 +88,7 @@ describe('runSliced', () => {
     let done = 0
     const visited: number[] = []
     runSliced({
-      items: [1, 2, 3],
+      items: [1, 2, 3].values(),
       visit: (i) => visited.push(i),
       perSlice: 100,
       budget: 4,
@@ -107,7 +107,7 @@ describe('runSliced', () => {
     let done = 0
     const items = Array.from({ length: 200 }, (_, i) => i)
     const cancel = runSliced({
-      items,
+      items: items.values(),
       visit: (i) => {
         visited.push(i)
         m.tick()
