@@ -40,7 +40,8 @@ function gitRevision(): string {
 export async function toolVersions(benchDir: string): Promise<string> {
   const contenders = await loadContenders()
   const names = new Set(contenders.flatMap((contender) => contender.packages))
-  for (const tool of ['react', 'react-dom', 'jsdom', 'ws', 'esbuild', 'tsx']) names.add(tool)
+  for (const tool of ['@lifeline/server', 'react', 'react-dom', 'jsdom', 'ws', 'esbuild', 'tsx'])
+    names.add(tool)
   const parts: string[] = []
   for (const name of names) {
     const version = await versionOf(benchDir, name)

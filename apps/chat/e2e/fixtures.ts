@@ -60,6 +60,13 @@ export async function open(
   if (tab) await page.getByRole('button', { name: tab }).click()
 }
 
+/** Opens the chat room of the demo against `server` and joins `room` as `name`. */
+export async function joinAs(page: Page, server: ChatServerProcess, name: string): Promise<void> {
+  await open(page, server, 'Chat room')
+  await page.getByLabel('Name').fill(name)
+  await page.getByRole('button', { name: 'Join' }).click()
+}
+
 /** The lab's status text. */
 export const status = (page: Page) => page.getByTestId('status')
 

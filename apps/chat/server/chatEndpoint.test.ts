@@ -24,6 +24,39 @@ const expectError = async (client: TestClient, code: string): Promise<void> => {
   })
 }
 
+describe('/chat names', () => {
+  it('normalises names and refuses invisible characters, with a bad-name error', async () => {
+    const server = await startServer(cleanup)
+    const client = await connect(cleanup, `${server.url}/chat`)
+    client.sendJson({ type: 'join', room: 'lobby', name: 'admin\u200b' })
+    await expectError(client, 'bad-name')
+    client.sendJson({ type: 'join', room: 'lobby\u202e', name: 'ada' })
+    await expectError(client, 'bad-name')
+    client.sendJson({ type: 'join', room: 'ｌｏｂｂｙ', name: '  Ａda  ' })
+    expect(await client.nextJson()).toMatchObject({ type: 'welcome', room: 'lobby', name: 'Ada' })
+  })
+
+  it('keeps names unique in a room, case and look-alikes included, and lets a key take its own back', async () => {
+    const server = await startServer(cleanup)
+    const url = `${server.url}/chat`
+    const first = await connect(cleanup, url)
+    first.sendJson({ type: 'join', room: 'lobby', name: 'admin', key: 'key-1' })
+    await first.nextJson()
+    const impostor = await connect(cleanup, url)
+    for (const name of ['Admin', 'аdmin', 'adm1n', 'ad_min']) {
+      impostor.sendJson({ type: 'join', room: 'lobby', name, key: 'key-2' })
+      await expectError(impostor, 'name-taken')
+    }
+    impostor.sendJson({ type: 'join', room: 'elsewhere', name: 'admin' })
+    expect(await impostor.nextJson()).toMatchObject({ type: 'welcome', room: 'elsewhere' })
+    // The same client on a new socket, before the old one was swept: it takes its name back.
+    const back = await connect(cleanup, url)
+    back.sendJson({ type: 'join', room: 'lobby', name: 'admin', key: 'key-1' })
+    expect(await back.nextJson()).toMatchObject({ type: 'welcome', members: ['admin'] })
+    expect(await first.closed).toBe(4409)
+  })
+})
+
 describe('/chat', () => {
   it('welcomes a joiner and tells the others', async () => {
     const { ada, bob } = await twoInLobby()
@@ -37,25 +70,47 @@ describe('/chat', () => {
     expect(await ada.nextJson()).toEqual({ type: 'joined', name: 'bob', at: expect.any(Number) })
   })
 
-  it('broadcasts a line to the whole room, the sender included, and keeps it for newcomers', async () => {
+  it('broadcasts a line to the whole room under an id of its own, the ref to its sender only', async () => {
     const { server, ada, bob } = await twoInLobby()
     await bob.nextJson()
     await ada.nextJson()
     const before = Date.now()
-    bob.sendJson({ type: 'say', id: 'b-1', text: 'hi all' })
-    const line = { type: 'message', room: 'lobby', id: 'b-1', name: 'bob', text: 'hi all' }
+    bob.sendJson({ type: 'say', ref: 'b-1', text: 'hi all' })
     const toAda = await ada.nextJson()
-    expect(toAda).toMatchObject(line)
-    expect(await bob.nextJson()).toEqual(toAda)
+    expect(toAda).toEqual({
+      type: 'message',
+      room: 'lobby',
+      id: expect.any(String),
+      name: 'bob',
+      text: 'hi all',
+      at: expect.any(Number),
+    })
+    expect(await bob.nextJson()).toEqual({ ...toAda, ref: 'b-1' })
     expect(toAda.type === 'message' && toAda.at).toBeGreaterThanOrEqual(before)
+    const id = toAda.type === 'message' ? toAda.id : ''
+    expect(id).not.toBe('b-1')
 
     const cy = await connect(cleanup, `${server.url}/chat`)
     cy.sendJson({ type: 'join', room: 'lobby', name: 'cy' })
     expect(await cy.nextJson()).toMatchObject({
       type: 'welcome',
       members: ['ada', 'bob', 'cy'],
-      history: [{ id: 'b-1', name: 'bob', text: 'hi all' }],
+      history: [{ id, name: 'bob', text: 'hi all' }],
     })
+  })
+
+  it('a line sent again with the same ref is posted once: the sender gets it back, nobody else', async () => {
+    const { ada, bob } = await twoInLobby()
+    await bob.nextJson()
+    await ada.nextJson()
+    bob.sendJson({ type: 'say', ref: 'again', text: 'once' })
+    const first = await bob.nextJson()
+    await ada.nextJson()
+    bob.sendJson({ type: 'say', ref: 'again', text: 'once' })
+    expect(await bob.nextJson()).toEqual(first)
+    ada.sendJson({ type: 'say', ref: 'probe', text: 'next' })
+    // Ada's next frame is her own line: Bob's repeat never reached her.
+    expect(await ada.nextJson()).toMatchObject({ ref: 'probe' })
   })
 
   it('tells the others when a member closes its socket or leaves', async () => {
@@ -72,8 +127,8 @@ describe('/chat', () => {
     cy.sendJson({ type: 'leave' })
     expect(await ada.nextJson()).toMatchObject({ type: 'left', name: 'cy' })
     // Left, so no longer in a room.
-    cy.sendJson({ type: 'say', id: 'c-1', text: 'anyone?' })
-    await expectError(cy, 'not-joined')
+    cy.sendJson({ type: 'say', ref: 'c-1', text: 'anyone?' })
+    expect(await cy.nextJson()).toMatchObject({ type: 'error', code: 'not-joined', ref: 'c-1' })
   })
 
   it('answers bad JSON with an error and keeps the connection usable', async () => {
@@ -100,8 +155,8 @@ describe('/chat', () => {
   it('refuses say before join with not-joined', async () => {
     const server = await startServer(cleanup)
     const client = await connect(cleanup, `${server.url}/chat`)
-    client.sendJson({ type: 'say', id: 'x', text: 'too early' })
-    await expectError(client, 'not-joined')
+    client.sendJson({ type: 'say', ref: 'x', text: 'too early' })
+    expect(await client.nextJson()).toMatchObject({ type: 'error', code: 'not-joined', ref: 'x' })
   })
 
   it('answers the JSON heartbeat and neither echoes nor refuses it', async () => {
@@ -126,11 +181,11 @@ describe('/chat', () => {
       members: ['bob'],
     })
     // Each sender's next frame is its own line: neither saw the other's.
-    ada.sendJson({ type: 'say', id: 'a-1', text: 'alone now' })
-    expect(await ada.nextJson()).toMatchObject({ type: 'message', room: 'lobby', id: 'a-1' })
-    bob.sendJson({ type: 'say', id: 'b-2', text: 'over here' })
-    expect(await bob.nextJson()).toMatchObject({ type: 'message', room: 'elsewhere', id: 'b-2' })
-    ada.sendJson({ type: 'say', id: 'a-3', text: 'still alone' })
-    expect(await ada.nextJson()).toMatchObject({ type: 'message', id: 'a-3' })
+    ada.sendJson({ type: 'say', ref: 'a-1', text: 'alone now' })
+    expect(await ada.nextJson()).toMatchObject({ type: 'message', room: 'lobby', ref: 'a-1' })
+    bob.sendJson({ type: 'say', ref: 'b-2', text: 'over here' })
+    expect(await bob.nextJson()).toMatchObject({ type: 'message', room: 'elsewhere', ref: 'b-2' })
+    ada.sendJson({ type: 'say', ref: 'a-3', text: 'still alone' })
+    expect(await ada.nextJson()).toMatchObject({ type: 'message', ref: 'a-3' })
   })
 })

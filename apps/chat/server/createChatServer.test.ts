@@ -35,7 +35,9 @@ describe('createChatServer', () => {
     const server = await startServer(cleanup, { logInterval: 50, log: (line) => lines.push(line) })
     expect(lines).toEqual([])
     await waitFor(() => lines.length >= 1, { timeout: 1000 })
-    expect(lines[0]).toMatch(/^\[chat\] active=0 total=0 terminated=0 in=0 out=0 load=\d+\.\d\d$/)
+    expect(lines[0]).toMatch(
+      /^\[chat\] active=0 total=0 terminated=0 in=0 out=0 limited=0 skipped=0 load=\d+\.\d\d$/,
+    )
     const client = await connect(cleanup, `${server.url}/lab`)
     client.socket.send('x')
     await client.next()

@@ -55,6 +55,25 @@ describe('HTTP', () => {
     expect(server.metrics()).toMatchObject({ connectionsActive: 2, messagesIn: 1, messagesOut: 1 })
   })
 
+  it('reports the longest event-loop stall since the previous scrape', async () => {
+    const server = await startServer(cleanup)
+    const scrape = async () =>
+      sample(
+        await (await fetch(httpUrl(server.url, '/metrics'))).text(),
+        'nodejs_eventloop_delay_max_seconds',
+      )
+    await scrape()
+    // The stall figure starts afresh at a scrape: let its timer tick once before stalling.
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    // This test runs in the server's process: a busy loop here is a stall of the server.
+    const until = Date.now() + 150
+    while (Date.now() < until) {}
+    await new Promise((resolve) => setTimeout(resolve, 30))
+    expect(await scrape()).toBeGreaterThanOrEqual(0.12)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(await scrape()).toBeLessThan(0.1)
+  })
+
   it('answers /health with ok and anything else with 404', async () => {
     const server = await startServer(cleanup)
     const health = await fetch(httpUrl(server.url, '/health'))

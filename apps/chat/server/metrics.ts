@@ -1,13 +1,13 @@
 import type { HeartbeatStats } from '@lifeline/server'
 
-/** The counters the chat server keeps itself; connection counts come from `attachHeartbeat`. */
+/** The counters the chat server keeps itself; connection counts and limits come from `attachHeartbeat`. */
 export interface Counters {
   /** Application frames received on /lab and /chat (heartbeats excluded, refused frames included). */
   messagesIn: number
-  /** Application frames sent on /lab and /chat (heartbeat replies excluded; a broadcast counts once per recipient). */
+  /** Application frames sent on /lab and /chat (heartbeat replies and skipped sends excluded; a broadcast counts once per recipient). */
   messagesOut: number
-  /** Frames refused because their connection's token bucket was empty. */
-  rateLimited: number
+  /** TCP connections turned away by the per-address limits before any request was read. */
+  connectionsRefused: number
 }
 
 /** A snapshot of the server's health, as served on `/metrics` and logged periodically. */
@@ -22,26 +22,46 @@ export interface Metrics {
   readonly messagesIn: number
   /** See {@link Counters.messagesOut}. */
   readonly messagesOut: number
-  /** See {@link Counters.rateLimited}. */
+  /** Frames refused by the per-connection rate limits (heartbeats included). */
   readonly rateLimited: number
+  /** Connections closed with 1008 because they kept on past the rate limits. */
+  readonly connectionsAbusive: number
+  /** Messages not sent to a socket above its backpressure limit. */
+  readonly sendsSkipped: number
+  /** Connections closed because their unsent bytes stayed above the limit too long. */
+  readonly connectionsOverloaded: number
+  /** Connections closed with 1011 because a handler threw. */
+  readonly handlerErrors: number
+  /** See {@link Counters.connectionsRefused}. */
+  readonly connectionsRefused: number
+  /** The longest event-loop stall since the previous scrape of `/metrics` (or the start), in ms. */
+  readonly eventLoopDelayMax: number
   /** `os.loadavg()`: the 1, 5 and 15 minute load averages. */
   readonly loadAverage: readonly [number, number, number]
 }
 
+/** What {@link collectMetrics} combines. */
+export interface MetricsSources {
+  readonly counters: Readonly<Counters>
+  /** The heartbeat stats of every endpoint, summed. */
+  readonly endpoints: readonly HeartbeatStats[]
+  /** `os.loadavg()`. */
+  readonly loadAverage: readonly number[]
+  /** In ms. */
+  readonly eventLoopDelayMax: number
+}
+
 /** Fresh counters, all zero. */
 export function createCounters(): Counters {
-  return { messagesIn: 0, messagesOut: 0, rateLimited: 0 }
+  return { messagesIn: 0, messagesOut: 0, connectionsRefused: 0 }
 }
 
 /**
- * Combines the counters, the heartbeat stats of every endpoint (summed) and the load average into
- * one snapshot. Pure: the caller reads the clock-dependent inputs.
+ * Combines the counters, the heartbeat stats of every endpoint (summed), the event loop's longest
+ * stall and the load average into one snapshot. Pure: the caller reads the clock-dependent inputs.
  */
-export function collectMetrics(
-  counters: Readonly<Counters>,
-  endpoints: readonly HeartbeatStats[],
-  loadAverage: readonly number[],
-): Metrics {
+export function collectMetrics(sources: MetricsSources): Metrics {
+  const { counters, endpoints, loadAverage } = sources
   const sum = (key: keyof HeartbeatStats): number =>
     endpoints.reduce((total, stats) => total + stats[key], 0)
   // `os.loadavg()` is typed `number[]` and is all zeros on Windows: default rather than trust it.
@@ -52,7 +72,13 @@ export function collectMetrics(
     deadPeersTerminated: sum('terminated'),
     messagesIn: counters.messagesIn,
     messagesOut: counters.messagesOut,
-    rateLimited: counters.rateLimited,
+    rateLimited: sum('refused'),
+    connectionsAbusive: sum('abusive'),
+    sendsSkipped: sum('skipped'),
+    connectionsOverloaded: sum('overloaded'),
+    handlerErrors: sum('failed'),
+    connectionsRefused: counters.connectionsRefused,
+    eventLoopDelayMax: sources.eventLoopDelayMax,
     loadAverage: [m1, m5, m15],
   }
 }
@@ -99,8 +125,38 @@ export function formatMetrics(metrics: Metrics): string {
     ),
     counter(
       'lifeline_rate_limited_total',
-      'Frames refused by the per-connection rate limit.',
+      'Frames refused by the per-connection rate limits (heartbeats included).',
       metrics.rateLimited,
+    ),
+    counter(
+      'lifeline_connections_abusive_total',
+      'Connections closed with 1008 because they kept on past the rate limits.',
+      metrics.connectionsAbusive,
+    ),
+    counter(
+      'lifeline_sends_skipped_total',
+      'Messages not sent to a socket whose unsent bytes were above the backpressure limit.',
+      metrics.sendsSkipped,
+    ),
+    counter(
+      'lifeline_connections_overloaded_total',
+      'Connections closed because their unsent bytes stayed above the backpressure limit.',
+      metrics.connectionsOverloaded,
+    ),
+    counter(
+      'lifeline_handler_errors_total',
+      'Connections closed with 1011 because a handler threw.',
+      metrics.handlerErrors,
+    ),
+    counter(
+      'lifeline_connections_refused_total',
+      'TCP connections turned away by the per-address limits.',
+      metrics.connectionsRefused,
+    ),
+    gauge(
+      'nodejs_eventloop_delay_max_seconds',
+      'Longest event-loop stall since the previous scrape of /metrics.',
+      metrics.eventLoopDelayMax / 1000,
     ),
     {
       name: 'node_load_average',
@@ -123,14 +179,15 @@ export function formatMetrics(metrics: Metrics): string {
 
 /**
  * The one line logged every `logInterval`, short enough to scan in a terminal, e.g.
- * `[chat] active=3 total=10 terminated=1 in=120 out=340 load=0.42`.
+ * `[chat] active=3 total=10 terminated=1 in=120 out=340 limited=0 skipped=0 load=0.42`.
  */
 export function formatLogLine(metrics: Metrics): string {
   const { connectionsActive, connectionsTotal, deadPeersTerminated, messagesIn, messagesOut } =
     metrics
   return (
     `[chat] active=${connectionsActive} total=${connectionsTotal} terminated=${deadPeersTerminated}` +
-    ` in=${messagesIn} out=${messagesOut} load=${metrics.loadAverage[0].toFixed(2)}`
+    ` in=${messagesIn} out=${messagesOut} limited=${metrics.rateLimited}` +
+    ` skipped=${metrics.sendsSkipped} load=${metrics.loadAverage[0].toFixed(2)}`
   )
 }
 

@@ -1,6 +1,8 @@
+import { isLoopbackHostname } from './loopback.js'
+
 /**
  * The default origin policy: pages served from this machine (`http(s)://localhost:*`,
- * `http(s)://127.0.0.1:*`, `http(s)://[::1]:*`), as the Vite dev server and preview serve the demo.
+ * `http(s)://127.x.y.z:*`, `http(s)://[::1]:*`), as the Vite dev server and preview serve the demo.
  *
  * Only browsers send `Origin`, and they cannot forge it; that is what the check is for (a page on
  * another site must not open a socket to a server on the visitor's machine). A request without
@@ -15,5 +17,5 @@ export function isLocalOrigin(origin: string): boolean {
     return false
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return false
-  return url.hostname === 'localhost' || url.hostname === '127.0.0.1' || url.hostname === '[::1]'
+  return isLoopbackHostname(url.hostname)
 }

@@ -26,6 +26,8 @@ export interface TestClient {
   nextJson(): Promise<ServerMessage>
   /** Sends a value as JSON text. */
   sendJson(value: unknown): void
+  /** Stops reading from the TCP socket: what the server sends piles up on its side. */
+  freeze(): void
 }
 
 /** Starts a chat server on 127.0.0.1:0, closed after the test. */
@@ -74,5 +76,7 @@ export async function connect(
     next,
     nextJson: async () => JSON.parse((await next()).data) as ServerMessage,
     sendJson: (value) => socket.send(JSON.stringify(value)),
+    // `ws` exposes no public way to stop reading; pausing its net.Socket is the test's lever.
+    freeze: () => (socket as unknown as { _socket: { pause(): void } })._socket.pause(),
   }
 }

@@ -10,6 +10,8 @@ export interface UpgradeRoutes {
   readonly endpoints: ReadonlyMap<string, WebSocketServer>
   /** Whether a browser page of this origin may connect; never asked for requests without `Origin`. */
   readonly allowedOrigins: (origin: string) => boolean
+  /** Told when setting up a connection threw; that connection is closed with 1011. */
+  readonly onError: (error: unknown) => void
 }
 
 /**
@@ -33,7 +35,13 @@ export function createUpgradeHandler(
       // ws closes the connection itself on a protocol error or an oversized frame (1002, 1009)
       // and then emits 'error': unheard, that error would crash the whole server.
       ws.on('error', () => {})
-      wss.emit('connection', ws, request)
+      try {
+        wss.emit('connection', ws, request)
+      } catch (error) {
+        // A 'connection' listener that throws would otherwise end the process from here.
+        routes.onError(error)
+        ws.close(1011, 'internal error')
+      }
     })
   }
 }

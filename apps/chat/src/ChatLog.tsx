@@ -13,7 +13,9 @@ type Message = Extract<ChatEntry, { kind: 'message' }>
 
 /** What a message of ours says about its delivery, in words (not only in colour), or `null`. */
 function deliveryNote(entry: Message): string | null {
-  if (entry.delivery === 'dropped') return 'not sent: the queue was full'
+  if (entry.delivery === 'dropped') return `not delivered: ${entry.reason ?? 'the queue was full'}`
+  if (entry.delivery === 'refused')
+    return `not delivered: ${entry.reason ?? 'refused by the server'}`
   if (entry.delivery === 'pending') return entry.queued ? 'queued' : 'sending…'
   return null
 }
@@ -21,7 +23,8 @@ function deliveryNote(entry: Message): string | null {
 /**
  * Messages and join / leave notices, as plain text, in a live region (`role="log"`): new lines are
  * announced as they arrive. A message item carries `data-pending` ('true' until the server echoed
- * it) and `data-delivery`; a notice has `data-kind="notice"`.
+ * it) and `data-delivery`; a notice has `data-kind="notice"`. A message that will never be
+ * delivered (dropped, refused) says so, and why, in the line itself.
  */
 export function ChatLog({ entries }: ChatLogProps): ReactNode {
   const ref = useScrollToEnd<HTMLElement>(entries)
@@ -49,7 +52,15 @@ export function ChatLog({ entries }: ChatLogProps): ReactNode {
                 {formatClock(entry.at).slice(0, 8)}
               </time>{' '}
               <span className="name">{entry.name}:</span> <span className="text">{entry.text}</span>
-              {note !== null && <span className="delivery"> · {note}</span>}
+              {note !== null && (
+                <span
+                  className="delivery"
+                  data-testid={entry.delivery === 'pending' ? undefined : 'undelivered'}
+                >
+                  {' '}
+                  · {note}
+                </span>
+              )}
             </li>
           )
         })}

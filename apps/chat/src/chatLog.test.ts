@@ -1,4 +1,5 @@
 import type { SendResult } from '@lifeline/core'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   CHAT_LOG_CAP,
@@ -24,8 +25,9 @@ const say = (id: string, result: SendResult = 'sent', text = 'hi'): ChatAction =
   at,
   result,
 })
+/** The server's copy of our line `id`: it names our ref and carries the id the server gave it. */
 const echo = (id: string): ChatAction =>
-  server({ type: 'message', room: 'lobby', ...line(id, 'alice') })
+  server({ type: 'message', room: 'lobby', ref: id, ...line(`s-${id}`, 'alice') })
 const summary = (log: ChatLog) =>
   log.entries.map((e) => (e.kind === 'notice' ? e.text : `${e.id}:${e.delivery}`))
 
@@ -54,15 +56,59 @@ describe('chatLogReducer', () => {
     expect(new Set(log.entries.map((e) => e.id)).size).toBe(log.entries.length)
   })
 
-  it('marks our message delivered when the server echoes its id', () => {
+  it('marks our message delivered when the server echoes our ref, under the id the server gave it', () => {
     const pending = run(welcome([]), say('mine'))
     expect(summary(pending).at(-1)).toBe('mine:pending')
     const delivered = chatLogReducer(
       pending,
-      server({ type: 'message', room: 'lobby', ...line('mine', 'alice') }),
+      server({ type: 'message', room: 'lobby', ref: 'mine', ...line('s1', 'alice') }),
     )
     expect(summary(delivered).at(-1)).toBe('mine:delivered')
+    expect(delivered.entries.at(-1)).toMatchObject({ own: true, serverId: 's1' })
     expect(delivered.entries).toHaveLength(pending.entries.length)
+    // A later copy of the same line (a rejoin's history) is not shown twice.
+    const again = chatLogReducer(delivered, welcome([line('s1', 'alice')]))
+    expect(summary(again).filter((entry) => entry.endsWith(':delivered'))).toEqual([
+      'mine:delivered',
+    ])
+  })
+
+  it("never takes someone else's line for ours, whatever id it carries", () => {
+    const log = run(
+      welcome([]),
+      say('mine'),
+      server({ type: 'message', room: 'lobby', ...line('mine', 'mallory', 'hidden?') }),
+    )
+    expect(summary(log).slice(1)).toEqual(['mine:delivered', 'mine:pending'])
+    expect(log.entries[1]).toMatchObject({ own: false, text: 'hidden?' })
+  })
+
+  it('marks our line refused, with the reason, when a refusal names its ref', () => {
+    const log = run(
+      welcome([]),
+      say('a'),
+      say('b'),
+      server({ type: 'error', code: 'rate-limited', message: 'too many frames', ref: 'b' }),
+    )
+    expect(summary(log).slice(1)).toEqual([
+      'a:pending',
+      'b:refused',
+      'Server refused: too many frames (rate-limited)',
+    ])
+    expect(log.entries[2]).toMatchObject({ delivery: 'refused', reason: 'too many frames' })
+  })
+
+  it('when the connection closes for good, nothing is left pending', () => {
+    const log = run(
+      welcome([]),
+      say('a'),
+      server({ type: 'message', room: 'lobby', ref: 'a', ...line('s1', 'alice') }),
+      say('b'),
+      say('c'),
+      { type: 'closed', reason: 'the server closed the connection (1008)' },
+    )
+    expect(summary(log).slice(1)).toEqual(['a:delivered', 'b:dropped', 'c:dropped'])
+    expect(log.entries[3]).toMatchObject({ reason: 'the server closed the connection (1008)' })
   })
 
   it('puts lines of others that arrive while ours wait before ours', () => {
@@ -74,11 +120,25 @@ describe('chatLogReducer', () => {
     expect(summary(log).slice(1)).toEqual(['theirs:delivered', 'mine:pending'])
   })
 
-  it('on a rejoin adds only the history not shown yet, before ours, and delivers ours found there', () => {
-    const log = run(
+  it('on a rejoin adds only the history not shown yet; our line found there takes its place once echoed', () => {
+    const rejoined = run(
       welcome([line('h1')]),
-      say('mine'),
-      welcome([line('h1'), line('h2'), line('mine', 'alice', 'hi')]),
+      say('mine', 'sent', 'hi'),
+      // The server had our line (s9) but its echo was lost with the old socket.
+      welcome([line('h1'), line('h2'), line('s9', 'alice', 'hi')]),
+    )
+    expect(summary(rejoined)).toEqual([
+      'Joined lobby as alice. Here: alice, bob',
+      'h1:delivered',
+      'h2:delivered',
+      's9:delivered',
+      'mine:pending',
+      'Rejoined lobby as alice. Here: alice, bob',
+    ])
+    // Sent again, the server answers with the line it has: ours is delivered where it belongs.
+    const log = chatLogReducer(
+      rejoined,
+      server({ type: 'message', room: 'lobby', ref: 'mine', ...line('s9', 'alice', 'hi') }),
     )
     expect(summary(log)).toEqual([
       'Joined lobby as alice. Here: alice, bob',
@@ -130,7 +190,7 @@ describe('chatLogReducer', () => {
       {
         kind: 'message',
         id: 'o',
-        name: '[object Object]',
+        name: '',
         text: '42',
         at: expect.any(Number),
         own: false,
@@ -146,6 +206,35 @@ describe('chatLogReducer', () => {
     const log = run(...actions)
     expect(log.entries).toHaveLength(CHAT_LOG_CAP)
     expect(log.entries[0]?.id).toBe('m5')
+  })
+
+  it('takes any JSON value from the server without a throw, deeply nested ones included', () => {
+    const deep = (depth: number): unknown => JSON.parse(`${'['.repeat(depth)}${']'.repeat(depth)}`)
+    const value = fc.oneof(
+      fc.jsonValue(),
+      fc.record({
+        type: fc.constantFrom('welcome', 'message', 'joined', 'left', 'error'),
+        room: fc.jsonValue(),
+        name: fc.oneof(fc.jsonValue(), fc.constant(deep(10_000))),
+        members: fc.oneof(fc.jsonValue(), fc.constant([deep(10_000)])),
+        history: fc.array(fc.jsonValue(), { maxLength: 5 }),
+        ref: fc.oneof(fc.string(), fc.constant('x')),
+        id: fc.oneof(fc.string(), fc.jsonValue()),
+        message: fc.oneof(fc.jsonValue(), fc.constant(deep(10_000))),
+        text: fc.jsonValue(),
+        at: fc.jsonValue(),
+      }),
+    )
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 6 }), (messages) => {
+        const log = run(say('x'), ...messages.map(server))
+        for (const entry of log.entries) {
+          expect(typeof entry.id).toBe('string')
+          expect(typeof entry.text).toBe('string')
+        }
+      }),
+      { numRuns: 300 },
+    )
   })
 
   it('resets to empty', () => {

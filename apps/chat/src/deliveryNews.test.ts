@@ -14,9 +14,13 @@ const say = (id: string, result: SendResult): ChatAction => ({
   at,
   result,
 })
+/** A line from the server: ours (named by our ref, with the id the server gave it) or someone's. */
 const echo = (id: string, name = 'ada'): ChatAction => ({
   type: 'server',
-  message: { type: 'message', room: 'lobby', id, name, text: id, at },
+  message:
+    name === 'ada'
+      ? { type: 'message', room: 'lobby', ref: id, id: `s-${id}`, name, text: id, at }
+      : { type: 'message', room: 'lobby', id, name, text: id, at },
   at,
 })
 

@@ -1,9 +1,10 @@
+import type { CloseInfo } from '@lifeline/core'
 import { type UseWebSocketOptions, useWebSocket, type WebSocketResult } from '@lifeline/react'
 import { useEffect, useReducer, useState } from 'react'
 import { type ChatLog, chatLogReducer, EMPTY_CHAT_LOG } from './chatLog.js'
 import type { DemoConfig } from './config.js'
 import { createId } from './createId.js'
-import { type ClientMessage, HEARTBEAT, type ServerMessage } from './protocol.js'
+import { CHAT_QUEUE, type ClientMessage, HEARTBEAT, type ServerMessage } from './protocol.js'
 
 /** Who we are in which room. */
 export interface ChatSession {
@@ -20,8 +21,9 @@ export interface ChatRoomApi {
   readonly ws: WebSocketResult<ServerMessage, ClientMessage>
   join(session: ChatSession): void
   /**
-   * Sends `text` and shows it at once: pending until the server echoes it, queued by Lifeline
-   * while the link is down, or marked as not sent when the queue refused it.
+   * Shows `text` as pending at once and sends it, queued by Lifeline while the link is down. It
+   * stays pending until the server echoes it or refuses it; a line lost with a dead socket is sent
+   * again on the next one (the server posts a line once, however often it arrives).
    */
   say(text: string): void
   leave(): void
@@ -30,7 +32,8 @@ export interface ChatRoomApi {
 /**
  * The chat room's session over one shared connection to `${server}/chat`, made at Join. The
  * `join` frame is the connection's `hello`: the first frame of every new socket, before the
- * messages typed meanwhile, so the server knows who we are before it reads them.
+ * messages typed meanwhile, so the server knows who we are before it reads them. With it go again
+ * the lines a dead socket took without an answer.
  */
 export function useChatRoom(
   config: DemoConfig,
@@ -38,6 +41,11 @@ export function useChatRoom(
 ): ChatRoomApi {
   const [session, setSession] = useState<ChatSession | null>(null)
   const [log, dispatch] = useReducer(chatLogReducer, EMPTY_CHAT_LOG)
+  // Our reconnect key: a join that presents it takes our name back from a socket not yet swept.
+  const [key] = useState(createId)
+  // Our lines the server has neither echoed nor refused yet: ref → text, and whether a socket
+  // took it (else it still waits in Lifeline's queue, which sends it on the next open anyway).
+  const [unanswered] = useState(() => new Map<string, { text: string; taken: boolean }>())
   const ws = useWebSocket<ServerMessage, ClientMessage>(
     session === null ? null : `${config.server}/chat`,
     {
@@ -48,10 +56,22 @@ export function useChatRoom(
         isPong: (data) => data === HEARTBEAT.pong,
       },
       reconnect: { minDelay: config.minDelay },
+      // The server lets a whole queue through at once after a reconnect: CHAT_QUEUE frames. The
+      // newest is the one refused when it is full, so `send` says so and the line shows it.
+      queue: { maxSize: CHAT_QUEUE, overflow: 'drop-newest' },
       share: 'chat',
-      hello: () => (session === null ? undefined : JSON.stringify(joinFrame(session))),
+      hello: () => {
+        if (session === null) return undefined
+        const again = [...unanswered].filter(([, line]) => line.taken)
+        return [
+          JSON.stringify(joinFrame(session, key)),
+          ...again.map(([ref, { text }]) => JSON.stringify({ type: 'say', ref, text })),
+        ]
+      },
       ...options,
       onMessage: (data, json) => {
+        const ref = (json as { ref?: unknown } | undefined)?.ref
+        if (typeof ref === 'string') unanswered.delete(ref)
         dispatch({ type: 'server', message: json, at: Date.now() })
         options?.onMessage?.(data, json)
       },
@@ -59,13 +79,21 @@ export function useChatRoom(
   )
   const line = ws.lifeline
 
-  // The queue goes out when the link opens: what the user queued no longer waits in it.
   useEffect(() => {
-    if (line === null) return
+    if (line === null || session === null) return
     return line.onEvent((event) => {
-      if (event.type === 'status' && event.status === 'open') dispatch({ type: 'flushed' })
+      if (event.type !== 'status') return
+      if (event.status === 'open') {
+        // The queue went out with the open: what the user queued is now on the socket.
+        for (const waiting of unanswered.values()) waiting.taken = true
+        dispatch({ type: 'flushed' })
+      } else if (event.status === 'closed') {
+        // Closed for good (1008, a 44xx code, no attempts left): nothing waiting will be delivered.
+        unanswered.clear()
+        dispatch({ type: 'closed', reason: closeReason(line.store.getState().lastClose) })
+      }
     })
-  }, [line])
+  }, [line, session, unanswered])
 
   return {
     session,
@@ -73,13 +101,15 @@ export function useChatRoom(
     ws,
     join(next) {
       dispatch({ type: 'reset' })
+      unanswered.clear()
       setSession(next)
     },
     say(text) {
       if (session === null) return
-      const id = createId()
-      const result = ws.sendJson({ type: 'say', id, text })
-      dispatch({ type: 'say', id, name: session.name, text, at: Date.now(), result })
+      const ref = createId()
+      const result = ws.sendJson({ type: 'say', ref, text })
+      dispatch({ type: 'say', id: ref, name: session.name, text, at: Date.now(), result })
+      if (result !== 'dropped') unanswered.set(ref, { text, taken: result === 'sent' })
     },
     leave() {
       ws.sendJson({ type: 'leave' })
@@ -88,4 +118,14 @@ export function useChatRoom(
   }
 }
 
-const joinFrame = (session: ChatSession): ClientMessage => ({ type: 'join', ...session })
+const joinFrame = (session: ChatSession, key: string): ClientMessage => ({
+  type: 'join',
+  ...session,
+  key,
+})
+
+/** The close in words, for the lines it left undelivered. */
+function closeReason(close: CloseInfo | null): string {
+  if (close === null) return 'the connection closed'
+  return `the connection closed (${close.code}${close.reason ? `: ${close.reason}` : ''})`
+}

@@ -36,13 +36,18 @@ const RESIDENT = 'ada'
 export function chatProtocol(): FakeProtocol {
   const sessions = new WeakMap<object, { name: string; room: string }>()
   let lastRoom = 'lobby'
+  // Line ids are the server's, as the real server assigns them.
+  let lines = 0
   const send = (message: ServerMessage): string => JSON.stringify(message)
   return {
     pong: (data) => (data === HEARTBEAT.ping ? HEARTBEAT.pong : null),
     reply(data, link) {
       if (typeof data !== 'string') return []
       const parsed = parseClientMessage(data)
-      if (!parsed.ok) return [send({ type: 'error', code: parsed.code, message: parsed.message })]
+      if (!parsed.ok) {
+        const { code, message, ref } = parsed
+        return [send({ type: 'error', code, message, ...(ref === undefined ? {} : { ref }) })]
+      }
       const { message } = parsed
       const session = sessions.get(link)
       const at = Date.now()
@@ -65,13 +70,21 @@ export function chatProtocol(): FakeProtocol {
         }
         case 'say':
           if (session === undefined) {
-            return [send({ type: 'error', code: 'not-joined', message: 'join a room first' })]
+            return [
+              send({
+                type: 'error',
+                code: 'not-joined',
+                message: 'join a room first',
+                ref: message.ref,
+              }),
+            ]
           }
           return [
             send({
               type: 'message',
               room: session.room,
-              id: message.id,
+              id: `line-${++lines}`,
+              ref: message.ref,
               name: session.name,
               text: message.text,
               at,

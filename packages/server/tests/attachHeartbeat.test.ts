@@ -3,7 +3,7 @@ import { delay, registerCleanup, waitFor } from '@lifeline/test-utils'
 import { describe, expect, it } from 'vitest'
 import { WebSocket, WebSocketServer } from 'ws'
 import { attachHeartbeat, type HeartbeatServerOptions } from '../src/index.js'
-import { type Client, connectClient, startServer } from './harness.js'
+import { type Client, connectClient, startServer, stats } from './harness.js'
 
 const cleanup = registerCleanup()
 
@@ -151,7 +151,7 @@ describe('attachHeartbeat: the sweep', () => {
     expect(client.pings()).toBeGreaterThanOrEqual(3)
     expect(client.socket.readyState).toBe(WebSocket.OPEN)
     expect(server.sockets[0]?.readyState).toBe(WebSocket.OPEN)
-    expect(heartbeat.stats()).toEqual({ active: 1, total: 1, terminated: 0 })
+    expect(heartbeat.stats()).toEqual(stats({ active: 1, total: 1, terminated: 0 }))
   })
 
   it('terminates a client that stopped reading two sweeps after the last ping it answered', async () => {
@@ -161,9 +161,9 @@ describe('attachHeartbeat: the sweep', () => {
     const healthy = await connectClient(server.url, cleanup)
     const frozen = await connectClient(server.url, cleanup)
     const [healthySide, frozenSide] = server.sockets
-    expect(heartbeat.stats()).toEqual({ active: 2, total: 2, terminated: 0 })
+    expect(heartbeat.stats()).toEqual(stats({ active: 2, total: 2, terminated: 0 }))
     await waitFor(() => frozen.pings() >= 2, { timeout: 1_000 })
-    expect(heartbeat.stats()).toEqual({ active: 2, total: 2, terminated: 0 })
+    expect(heartbeat.stats()).toEqual(stats({ active: 2, total: 2, terminated: 0 }))
 
     // Freeze right after ws answered sweep k's ping: sweep k+1 pings again, sweep k+2 ends it.
     await new Promise((resolve) => frozen.socket.once('ping', resolve))
@@ -177,30 +177,47 @@ describe('attachHeartbeat: the sweep', () => {
     const detection = Date.now() - frozenAt
     expect(detection).toBeGreaterThanOrEqual(2 * INTERVAL - 20)
     expect(detection).toBeLessThan(2 * INTERVAL + 150)
-    expect(heartbeat.stats()).toEqual({ active: 1, total: 2, terminated: 1 })
+    expect(heartbeat.stats()).toEqual(stats({ active: 1, total: 2, terminated: 1 }))
     expect(healthySide?.readyState).toBe(WebSocket.OPEN)
     expect(healthy.socket.readyState).toBe(WebSocket.OPEN)
 
     // A client that leaves by itself is no longer active, and was not terminated.
     healthy.socket.close()
     await waitFor(() => heartbeat.stats().active === 0, { timeout: 1_000 })
-    expect(heartbeat.stats()).toEqual({ active: 0, total: 2, terminated: 1 })
+    expect(heartbeat.stats()).toEqual(stats({ active: 0, total: 2, terminated: 1 }))
   })
 
-  it('counts any frame from the client as an answer, not only protocol pongs', async () => {
+  it('takes only a protocol pong for an answer: a client that writes but never reads is swept', async () => {
     const server = await startServer(cleanup)
     const heartbeat = attachHeartbeat(server.wss, { interval: INTERVAL })
     cleanup.push(() => heartbeat.stop())
-    // Neither client answers protocol pings; only one of them talks.
+    const reader = await connectClient(server.url, cleanup)
+    const writer = await connectClient(server.url, cleanup)
+    const [readerSide, writerSide] = server.sockets
+    // The writer stops reading but talks four times a sweep, heartbeats included: frames prove
+    // that a client writes, never that it reads what it is sent.
+    writer.freeze()
+    const talking = setInterval(() => {
+      writer.socket.send('chat')
+      writer.socket.send('ping')
+    }, INTERVAL / 4)
+    cleanup.push(() => clearInterval(talking))
+    await closedWithin(writerSide, 3 * INTERVAL)
+    await delay(2 * INTERVAL)
+    expect(readerSide?.readyState).toBe(WebSocket.OPEN)
+    expect(reader.socket.readyState).toBe(WebSocket.OPEN)
+    expect(heartbeat.stats()).toEqual(stats({ active: 1, total: 2, terminated: 1 }))
+  })
+
+  it('sweeps a client that talks but never answers protocol pings', async () => {
+    const server = await startServer(cleanup)
+    const heartbeat = attachHeartbeat(server.wss, { interval: INTERVAL })
+    cleanup.push(() => heartbeat.stop())
     const talker = await connectClient(server.url, cleanup, { autoPong: false })
-    await connectClient(server.url, cleanup, { autoPong: false })
-    const [talkerSide, silentSide] = server.sockets
     const talking = setInterval(() => talker.socket.send('chat'), INTERVAL / 4)
     cleanup.push(() => clearInterval(talking))
-    await closedWithin(silentSide, 3 * INTERVAL)
-    await delay(2 * INTERVAL)
-    expect(talkerSide?.readyState).toBe(WebSocket.OPEN)
-    expect(heartbeat.stats()).toEqual({ active: 1, total: 2, terminated: 1 })
+    await closedWithin(server.sockets[0], 3 * INTERVAL)
+    expect(heartbeat.stats()).toEqual(stats({ active: 0, total: 1, terminated: 1 }))
   })
 
   it('watches connections accepted before it was attached', async () => {
@@ -208,12 +225,12 @@ describe('attachHeartbeat: the sweep', () => {
     const early = await connectClient(server.url, cleanup)
     const heartbeat = attachHeartbeat(server.wss, { interval: INTERVAL })
     cleanup.push(() => heartbeat.stop())
-    expect(heartbeat.stats()).toEqual({ active: 1, total: 1, terminated: 0 })
+    expect(heartbeat.stats()).toEqual(stats({ active: 1, total: 1, terminated: 0 }))
     early.socket.send('ping')
     await waitFor(() => early.messages.includes('pong'), { timeout: 1_000 })
     early.freeze()
     await closedWithin(server.sockets[0], 2 * INTERVAL + 150)
-    expect(heartbeat.stats()).toEqual({ active: 0, total: 1, terminated: 1 })
+    expect(heartbeat.stats()).toEqual(stats({ active: 0, total: 1, terminated: 1 }))
   })
 
   it('works on a server created with clientTracking: false', async () => {
@@ -225,7 +242,7 @@ describe('attachHeartbeat: the sweep', () => {
     await waitFor(() => client.messages.includes('pong'), { timeout: 1_000 })
     client.freeze()
     await closedWithin(server.sockets[0], 2 * INTERVAL + 150)
-    expect(heartbeat.stats()).toEqual({ active: 0, total: 1, terminated: 1 })
+    expect(heartbeat.stats()).toEqual(stats({ active: 0, total: 1, terminated: 1 }))
   })
 
   it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31])(
@@ -266,7 +283,7 @@ describe('attachHeartbeat: with a Lifeline client', () => {
     expect(state.error).toBeNull()
     expect(state.lastMessage).toBeNull()
     expect(state.latency).toBeGreaterThanOrEqual(0)
-    expect(heartbeat.stats()).toEqual({ active: 1, total: 1, terminated: 0 })
+    expect(heartbeat.stats()).toEqual(stats({ active: 1, total: 1, terminated: 0 }))
   })
 })
 
@@ -297,14 +314,14 @@ describe('attachHeartbeat: stop()', () => {
       WebSocket.OPEN,
     ])
     // The counts as they were at stop(): two open, none ended by the sweep.
-    expect(server.heartbeat.stats()).toEqual({ active: 2, total: 2, terminated: 0 })
+    expect(server.heartbeat.stats()).toEqual(stats({ active: 2, total: 2, terminated: 0 }))
   })
 
   it('removes every listener it added, and its timer never holds the process open', async () => {
     const server = await startServer(cleanup)
     const client = await connectClient(server.url, cleanup)
     const socket = server.sockets[0]
-    const events = ['message', 'pong', 'close'] as const
+    const events = ['message', 'pong', 'close', 'error'] as const
     const count = () => [
       server.wss.listenerCount('connection'),
       ...events.map((event) => socket?.listenerCount(event)),

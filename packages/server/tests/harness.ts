@@ -2,6 +2,20 @@ import { once } from 'node:events'
 import type { AddressInfo, Socket } from 'node:net'
 import type { Cleanup } from '@lifeline/test-utils'
 import { type ClientOptions, type ServerOptions, WebSocket, WebSocketServer } from 'ws'
+import type { HeartbeatStats } from '../src/index.js'
+
+/** Stats with every counter not named at 0: a test states what it expects, the rest must be 0. */
+export const stats = (counts: Partial<HeartbeatStats>): HeartbeatStats => ({
+  active: 0,
+  total: 0,
+  terminated: 0,
+  overloaded: 0,
+  skipped: 0,
+  refused: 0,
+  abusive: 0,
+  failed: 0,
+  ...counts,
+})
 
 /** A real `ws` server on 127.0.0.1 and the server side of every connection it accepted, in order. */
 export interface Server {
