@@ -90,6 +90,33 @@ export default defineConfig({
           include: ['packages/test-utils/src/**/*.test.ts'],
         },
       },
+      {
+        resolve,
+        ssr,
+        test: {
+          name: 'testing',
+          environment: 'node',
+          include: [
+            'packages/testing/tests/**/*.test.ts',
+            'packages/testing/examples/**/*.test.ts',
+          ],
+          testTimeout: 15_000,
+        },
+      },
+      {
+        plugins: [react()],
+        resolve,
+        ssr,
+        test: {
+          name: 'testing-dom',
+          environment: 'jsdom',
+          include: [
+            'packages/testing/tests/**/*.test.tsx',
+            'packages/testing/examples/**/*.test.tsx',
+          ],
+          testTimeout: 15_000,
+        },
+      },
       reactProject('react19'),
       reactProject('react18', [
         { find: /^react$/, replacement: react18('react') },
