@@ -55,7 +55,7 @@ describe('startTestServer', () => {
     client.socket.terminate()
   })
 
-  it('kill() drops clients with 1006, restart() listens on the same port', async () => {
+  it('goAway() drops clients with 1006 and refuses new ones; comeBack() listens on the same port', async () => {
     const server = await start()
     const port = server.port
     const first = await connectClient(server.url)
@@ -93,7 +93,7 @@ describe('startTestServer', () => {
     )
   })
 
-  it('close() is idempotent and forbids restart', async () => {
+  it('close() is idempotent and forbids comeBack()', async () => {
     const server = await start()
     const client = await connectClient(server.url)
     await Promise.all([server.close(), server.close()])

@@ -206,7 +206,11 @@ export function createWebSocketMock(
     handler,
     clients: () => [...live].filter((connection) => connection.open),
     send(data) {
-      for (const connection of live) if (connection.open) connection.send(data)
+      for (const connection of live) {
+        if (connection.open && connection.sessionId === null) connection.send(data)
+      }
+      // Every session, also those whose client is away: they get it when they resume.
+      for (const id of host.ids()) host.send(id, data)
     },
     closeAll(code = 1000, reason = '') {
       for (const connection of [...live]) connection.close(code, reason)
