@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { useWebSocket } from '@lifeline/react'
 import { createManualClock } from '@lifeline/testing'
 import { createWebSocketMock } from '@lifeline/testing/msw'
