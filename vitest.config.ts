@@ -72,6 +72,17 @@ export default defineConfig({
         },
       },
       {
+        plugins: [react()],
+        resolve,
+        ssr,
+        test: {
+          name: 'chat-components',
+          environment: 'jsdom',
+          include: ['apps/chat/src/**/*.test.tsx'],
+          testTimeout: 15_000,
+        },
+      },
+      {
         resolve,
         ssr,
         test: { name: 'bench', environment: 'node', include: ['bench/src/**/*.test.ts'] },
