@@ -72,6 +72,17 @@ export default defineConfig({
         },
       },
       {
+        plugins: [react()],
+        resolve,
+        ssr,
+        test: {
+          name: 'chat-components',
+          environment: 'jsdom',
+          include: ['apps/chat/src/**/*.test.tsx'],
+          testTimeout: 15_000,
+        },
+      },
+      {
         resolve,
         ssr,
         test: { name: 'bench', environment: 'node', include: ['bench/src/**/*.test.ts'] },
@@ -88,6 +99,33 @@ export default defineConfig({
           name: 'test-utils',
           environment: 'node',
           include: ['packages/test-utils/src/**/*.test.ts'],
+        },
+      },
+      {
+        resolve,
+        ssr,
+        test: {
+          name: 'testing',
+          environment: 'node',
+          include: [
+            'packages/testing/tests/**/*.test.ts',
+            'packages/testing/examples/**/*.test.ts',
+          ],
+          testTimeout: 15_000,
+        },
+      },
+      {
+        plugins: [react()],
+        resolve,
+        ssr,
+        test: {
+          name: 'testing-dom',
+          environment: 'jsdom',
+          include: [
+            'packages/testing/tests/**/*.test.tsx',
+            'packages/testing/examples/**/*.test.tsx',
+          ],
+          testTimeout: 15_000,
         },
       },
       reactProject('react19'),

@@ -43,4 +43,10 @@ const freePort = () =>
 
 run(bin('apps/chat', 'vite'), ['build', '--logLevel', 'warn'], `${root}apps/chat`)
 process.env.LIFELINE_E2E_PORT ??= String(await freePort())
+// The tests import workspace packages (the testing kit's servers) from their sources, as vitest
+// does: no build of the packages needed before the browser tests.
+const conditions = '--conditions=@lifeline/source'
+if (!(process.env.NODE_OPTIONS ?? '').includes(conditions)) {
+  process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} ${conditions}`.trim()
+}
 run(bin('.', 'playwright'), ['test', ...process.argv.slice(2)])

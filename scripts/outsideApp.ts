@@ -3,7 +3,8 @@
 // ships, installs the tarballs into a fresh app in a temp folder together with packages from the
 // npm registry, and there: imports them from plain Node, type-checks the app (strict, with
 // noUnusedLocals and noUnusedParameters) with every TypeScript sample of the READMEs in it,
-// builds it with Vite, and runs a test of client and server over a real socket.
+// builds it with Vite, and runs a test of client and server over a real socket, and the examples
+// of @lifeline/testing's README (the component test with MSW, the Node test), copied from it.
 // KEEP_OUTSIDE_APP=1 keeps the temp folder; it is kept anyway when a step fails.
 import { type ExecFileSyncOptions, execFileSync } from 'node:child_process'
 import {
@@ -21,7 +22,7 @@ import { fileURLToPath } from 'node:url'
 import { APP_FILES, appPackageJson, NODE_IMPORT_CHECK, TSCONFIG } from './outside/appFiles.js'
 import { buildAndPack, sizeOf } from './outside/pack.js'
 import { checkPackedPackage } from './outside/packageChecks.js'
-import { extractSamples, sampleFileName } from './outside/readmeSamples.js'
+import { extractSamples, readmeExamples, sampleFileName } from './outside/readmeSamples.js'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 /** The READMEs (and Storybook's package pages) whose TypeScript samples must compile in the app. */
@@ -30,6 +31,7 @@ const READMES = [
   'packages/core/README.md',
   'packages/react/README.md',
   'packages/server/README.md',
+  'packages/testing/README.md',
   'apps/storybook/stories/docs/Core.mdx',
   'apps/storybook/stories/docs/React.mdx',
   'apps/storybook/stories/docs/Server.mdx',
@@ -115,6 +117,12 @@ function main(): void {
         count += samples.length
       }
       console.log(`  ${count} samples from ${READMES.length} READMEs and docs pages in ${app}`)
+      // The testing README's examples, as printed, become the app's own tests.
+      const testingReadme = readFileSync(join(ROOT, 'packages/testing/README.md'), 'utf8')
+      const examples = readmeExamples(testingReadme, 'packages/testing/examples/')
+      if (examples.length < 2) throw new Error('the testing README quotes no runnable example')
+      for (const example of examples) write(`test/${example.name}`, example.code)
+      console.log(`  tests from the testing README: ${examples.map((e) => e.name).join(', ')}`)
     })
 
     step('npm install', () =>

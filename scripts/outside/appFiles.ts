@@ -18,6 +18,13 @@ export const REGISTRY = {
     '@types/react': '^19.0.0',
     '@types/react-dom': '^19.0.0',
     '@types/node': '^20.19.0',
+    // What the examples of @lifeline/testing's README use: its component test (msw, jsdom 27,
+    // Testing Library) and its Playwright test (type-checked here; it runs in the repository).
+    msw: '^2.12.0',
+    jsdom: '^27.0.0',
+    '@testing-library/react': '^16.0.0',
+    '@testing-library/dom': '^10.0.0',
+    '@playwright/test': '^1.65.0',
   },
 } as const
 
@@ -138,7 +145,17 @@ export const NODE_IMPORT_CHECK = `
 const core = await import('@lifeline/core')
 const react = await import('@lifeline/react')
 const server = await import('@lifeline/server')
-const kinds = [typeof core.createLifeline, typeof react.useWebSocket, typeof server.attachHeartbeat]
-if (kinds.join() !== 'function,function,function') throw new Error('missing exports: ' + kinds)
-console.log('node resolves @lifeline/core, @lifeline/react and @lifeline/server')
+const testing = await import('@lifeline/testing')
+const testingNode = await import('@lifeline/testing/node')
+const testingMsw = await import('@lifeline/testing/msw')
+const kinds = [
+  typeof core.createLifeline,
+  typeof react.useWebSocket,
+  typeof server.attachHeartbeat,
+  typeof testing.createManualClock,
+  typeof testingNode.startTestServer,
+  typeof testingMsw.createWebSocketMock,
+]
+if (kinds.some((kind) => kind !== 'function')) throw new Error('missing exports: ' + kinds)
+console.log('node resolves @lifeline/core, /react, /server, /testing, /testing/node and /testing/msw')
 `

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { extractSamples, sampleFileName } from './readmeSamples.js'
+import { extractSamples, readmeExamples, sampleFileName } from './readmeSamples.js'
 
 const md = [
   '# Title',
@@ -43,5 +43,26 @@ describe('sampleFileName', () => {
   it('names a sample after its README and its place', () => {
     expect(sampleFileName('packages/core/README.md', 2, 'ts')).toBe('packages-core-README-2.ts')
     expect(sampleFileName('README.md', 1, 'tsx')).toBe('README-1.tsx')
+  })
+})
+
+describe('readmeExamples', () => {
+  it('takes the blocks whose fence names a file under the folder, with the name past it', () => {
+    const text = [
+      '```ts a/examples/one.test.ts',
+      'one()',
+      '```',
+      '```ts',
+      'not quoted()',
+      '```',
+      '```tsx b/other.tsx',
+      'elsewhere()',
+      '```',
+    ].join('\n')
+    expect(readmeExamples(text, 'a/examples/')).toEqual([{ name: 'one.test.ts', code: 'one()\n' }])
+    expect(readmeExamples(text, '').map((e) => e.name)).toEqual([
+      'a/examples/one.test.ts',
+      'b/other.tsx',
+    ])
   })
 })

@@ -47,3 +47,18 @@ export function sampleFileName(path: string, n: number, lang: Sample['lang']): s
   const stem = path.replace(/\.mdx?$/i, '').replace(/[^\w]+/g, '-')
   return `${stem}-${n}.${lang}`
 }
+
+/** A code block whose fence names the file it quotes: ```` ```tsx packages/x/examples/a.test.tsx ````. */
+export interface QuotedExample {
+  /** The file's name, without its folder: `a.test.tsx`. */
+  readonly name: string
+  readonly code: string
+}
+
+/** The blocks of `markdown` that quote a file under `folder`, in order. */
+export function readmeExamples(markdown: string, folder: string): QuotedExample[] {
+  const blocks = markdown.matchAll(/^```(?:ts|tsx) (\S+)\n([\s\S]*?)^```$/gm)
+  return [...blocks]
+    .filter(([, path = '']) => path.startsWith(folder))
+    .map(([, path = '', code = '']) => ({ name: path.slice(folder.length), code }))
+}

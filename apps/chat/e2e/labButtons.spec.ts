@@ -1,5 +1,5 @@
 import { createServer } from 'node:net'
-import { startBlackHole } from '@lifeline/test-utils'
+import { startBlackHole } from '@lifeline/testing/node'
 import type { Page } from '@playwright/test'
 import { audit, expect, open, status, test, timing } from './fixtures.js'
 

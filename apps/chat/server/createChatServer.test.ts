@@ -1,4 +1,5 @@
-import { delay, registerCleanup, waitFor } from '@lifeline/test-utils'
+import { delay, registerCleanup } from '@lifeline/test-utils'
+import { waitFor } from '@lifeline/testing'
 import { describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { createChatServer } from './createChatServer.js'

@@ -1,6 +1,8 @@
 // The demo server as an attacker would use it: frames of any shape and size must never throw out
 // of a handler or stop the process, and a handler's bug costs only the connection it happened on.
-import { registerCleanup, waitFor } from '@lifeline/test-utils'
+
+import { registerCleanup } from '@lifeline/test-utils'
+import { waitFor } from '@lifeline/testing'
 import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
 import { WebSocket } from 'ws'

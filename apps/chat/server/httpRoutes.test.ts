@@ -1,4 +1,5 @@
-import { registerCleanup, waitFor } from '@lifeline/test-utils'
+import { registerCleanup } from '@lifeline/test-utils'
+import { waitFor } from '@lifeline/testing'
 import { describe, expect, it } from 'vitest'
 import { connect, startServer } from './testSupport.js'
 

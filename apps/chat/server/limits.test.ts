@@ -1,4 +1,5 @@
-import { delay, registerCleanup, waitFor } from '@lifeline/test-utils'
+import { delay, registerCleanup } from '@lifeline/test-utils'
+import { waitFor } from '@lifeline/testing'
 import { describe, expect, it } from 'vitest'
 import { CHAT_QUEUE, HEARTBEAT } from '../src/protocol.js'
 import { connect, startServer, type TestClient } from './testSupport.js'

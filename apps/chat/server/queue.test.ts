@@ -2,7 +2,8 @@
 // the client flushes its join and its whole queue at once, and every line must end delivered or
 // visibly refused, never pending.
 import { createLifeline, type Lifeline } from '@lifeline/core'
-import { registerCleanup, waitFor } from '@lifeline/test-utils'
+import { registerCleanup } from '@lifeline/test-utils'
+import { waitFor } from '@lifeline/testing'
 import { describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { type ChatLog, chatLogReducer, EMPTY_CHAT_LOG } from '../src/chatLog.js'

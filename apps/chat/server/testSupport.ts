@@ -1,5 +1,7 @@
 // Helpers shared by this folder's integration tests (not shipped: only *.test.ts import it).
-import { type Cleanup, waitFor } from '@lifeline/test-utils'
+
+import type { Cleanup } from '@lifeline/test-utils'
+import { waitFor } from '@lifeline/testing'
 import { type ClientOptions, WebSocket } from 'ws'
 import type { ServerMessage } from '../src/protocol.js'
 import { type ChatServer, type ChatServerOptions, createChatServer } from './createChatServer.js'

@@ -1,10 +1,11 @@
 import {
+  createFakeNetwork,
   createFakeWebSocket,
+  type FakeNetwork,
   type FakeSocket,
   type FakeWebSocketKit,
-} from '@lifeline/test-utils/browser'
+} from '@lifeline/testing'
 import type { TransportOptions } from '../../chat/src/config.js'
-import { createFakeNetwork, type FakeNetwork } from './fakeNetwork.js'
 import { type FakeProtocol, labProtocol } from './protocols.js'
 
 /**

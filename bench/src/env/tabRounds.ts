@@ -1,7 +1,9 @@
 // The rounds of the browser scenario (`scenarios/hiddenTab.ts`), each on a fresh tab and a fresh
 // server: a frozen server seen from a visible or hidden tab, a tab frozen by the browser, a tab
 // stalled by its own work. Every wait is bounded; every tab and server is closed, also on failure.
-import { type ServerProcess, startServerProcess, startTestServer } from '@lifeline/test-utils'
+
+import { type ServerProcess, startServerProcess } from '@lifeline/test-utils'
+import { startTestServer } from '@lifeline/testing/node'
 import { sleep } from '../measure.js'
 import { type BenchTab, firstAfter, openBenchTab } from './benchTab.js'
 import type { Chromium } from './chromium.js'

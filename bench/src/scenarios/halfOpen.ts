@@ -1,7 +1,9 @@
 // 4. Half-open: heartbeat 1,000 ms / timeout 1,000 ms. The server process is frozen with SIGSTOP
 // (its TCP connections stay up) while the proxy in front of it sends new connections to a second,
 // healthy server: time until the status leaves `open`, and until a new socket is open.
-import { startProxy, startServerProcess, startTestServer } from '@lifeline/test-utils'
+
+import { startServerProcess } from '@lifeline/test-utils'
+import { startProxy, startTestServer } from '@lifeline/testing/node'
 import { connectViaHook } from '../env/react.js'
 import { BenchWebSocket } from '../env/sockets.js'
 import { interleave, ROUNDS, sleep, until } from '../measure.js'

@@ -1,6 +1,6 @@
 // 5. Reconnect: the server is killed (clients see 1006) and listens again 500 ms later on the
 // same port; time from listening to a new open socket, and the sockets constructed meanwhile.
-import { startTestServer } from '@lifeline/test-utils'
+import { startTestServer } from '@lifeline/testing/node'
 import { connectViaHook } from '../env/react.js'
 import { BenchWebSocket, constructed } from '../env/sockets.js'
 import { interleave, pick, sleep, until } from '../measure.js'
@@ -29,9 +29,9 @@ async function once(contender: Contender): Promise<Sample> {
     await sleep(200)
     before = constructed.count
     const killedAt = performance.now()
-    await server.kill()
+    await server.goAway()
     await sleep(DOWN - (performance.now() - killedAt))
-    await server.restart()
+    await server.comeBack()
     const listeningAt = performance.now()
     // A status may lag (a hook renders it): the link must be seen down before it counts as back.
     let seenDown = false

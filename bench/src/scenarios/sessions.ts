@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { createLifeline, type Lifeline } from '@lifeline/core'
 import { session } from '@lifeline/core/session'
-import { startProxy, type TcpProxy } from '@lifeline/test-utils'
+import { startProxy, type TcpProxy } from '@lifeline/testing/node'
 import { build } from 'esbuild'
 import {
   type ServerReport,

@@ -1,8 +1,5 @@
-import {
-  createFakeNetwork,
-  createFakeWebSocket,
-  createManualTimers,
-} from '@lifeline/test-utils/browser'
+import { createManualTimers } from '@lifeline/test-utils/browser'
+import { createFakeNetwork, createFakeWebSocket } from '@lifeline/testing'
 import { describe, expect, it } from 'vitest'
 import { createLifeline } from './createLifeline.js'
 import type { ReconnectOptions } from './options.js'
@@ -16,7 +13,7 @@ function setup(
   const line = createLifeline('ws://127.0.0.1:1/', {
     WebSocket: fake.WebSocket,
     timers,
-    environment: network.environment,
+    environment: network,
     random: () => 0,
     heartbeat: { interval: 1_000, timeout: 500 },
     reconnect: options.reconnect ?? { minDelay: 1_000, jitter: 0 },
@@ -219,7 +216,7 @@ describe('createLifeline: a connection whose attempts ran out', () => {
     const line = createLifeline('ws://127.0.0.1:1/', {
       WebSocket: fake.WebSocket,
       timers: createManualTimers(),
-      environment: network.environment,
+      environment: network,
       reconnect: false,
     })
     fake.last()?.fail()

@@ -1,8 +1,5 @@
-import {
-  createFakeNetwork,
-  createFakeWebSocket,
-  createManualTimers,
-} from '@lifeline/test-utils/browser'
+import { createManualTimers } from '@lifeline/test-utils/browser'
+import { createFakeNetwork, createFakeWebSocket } from '@lifeline/testing'
 import { describe, expect, it } from 'vitest'
 import { createLifeline } from './createLifeline.js'
 
@@ -18,7 +15,7 @@ function setup(heartbeat: true | { interval: number; timeout: number } = true) {
   const line = createLifeline('ws://127.0.0.1:1/', {
     WebSocket: fake.WebSocket,
     timers,
-    environment: createFakeNetwork().environment,
+    environment: createFakeNetwork(),
     heartbeat,
     reconnect: { minDelay: 1_000, jitter: 0 },
   })

@@ -29,7 +29,7 @@ describe('the backoff across several losses, against a real ws server', () => {
     // The link holds past minUptime: the attempt counter resets.
     await until(line.store, (st) => st.attempt === 0)
     const seen = record(line)
-    await s.kill()
+    await s.goAway()
     // The first retry plus three more refused attempts.
     await until(line.store, (st) => st.attempt >= 4 && st.status === 'reconnecting', 4_000)
     expect(seen.planned.slice(0, 4)).toEqual(EXPECTED)
@@ -42,7 +42,7 @@ describe('the backoff across several losses, against a real ws server', () => {
 
   it('after a first attempt that fails: the same 100, 200, 400, 400 ms', async () => {
     const s = await testServer(cleanup)
-    await s.kill()
+    await s.goAway()
     const line = connect(s.url, { reconnect, autoConnect: false }, cleanup)
     const seen = record(line)
     line.connect()
@@ -57,7 +57,7 @@ describe('the backoff across several losses, against a real ws server', () => {
 
   it('maxDelay below the default minDelay caps every delay', async () => {
     const s = await testServer(cleanup)
-    await s.kill()
+    await s.goAway()
     const line = connect(
       s.url,
       { reconnect: { maxDelay: 200, jitter: 0 }, autoConnect: false },

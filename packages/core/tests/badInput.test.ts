@@ -1,4 +1,5 @@
-import { registerCleanup, startTestServer } from '@lifeline/test-utils'
+import { registerCleanup } from '@lifeline/test-utils'
+import { startTestServer } from '@lifeline/testing/node'
 import { describe, expect, it, vi } from 'vitest'
 import { createLifeline } from '../src/index.js'
 import { connect, until } from './harness.js'

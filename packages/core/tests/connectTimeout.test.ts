@@ -1,4 +1,6 @@
-import { registerCleanup, startBlackHole, waitFor } from '@lifeline/test-utils'
+import { registerCleanup } from '@lifeline/test-utils'
+import { waitFor } from '@lifeline/testing'
+import { startBlackHole } from '@lifeline/testing/node'
 import { describe, expect, it } from 'vitest'
 import { connect, until } from './harness.js'
 

@@ -1,4 +1,5 @@
-import { registerCleanup, testServer, waitFor } from '@lifeline/test-utils'
+import { registerCleanup, testServer } from '@lifeline/test-utils'
+import { waitFor } from '@lifeline/testing'
 import { describe, expect, it } from 'vitest'
 import type { CloseInfo } from '../src/index.js'
 import { connect, until } from './harness.js'

@@ -1,9 +1,5 @@
-import {
-  createFakeNetwork,
-  createFakeWebSocket,
-  createManualTimers,
-  type FakeSocket,
-} from '@lifeline/test-utils/browser'
+import { createManualTimers } from '@lifeline/test-utils/browser'
+import { createFakeNetwork, createFakeWebSocket, type FakeSocket } from '@lifeline/testing'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createLifeline, type NetworkSignal, type Status } from '../src/index.js'
@@ -65,7 +61,7 @@ function simulate(actions: readonly Action[], queueSize: number): void {
   const line = createLifeline('ws://127.0.0.1:1/', {
     WebSocket: fake.WebSocket,
     timers,
-    environment: network.environment,
+    environment: network,
     random: () => 0.5,
     heartbeat: { interval: 1_000, timeout: 500 },
     connectTimeout: 2_000,

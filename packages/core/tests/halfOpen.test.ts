@@ -1,10 +1,5 @@
-import {
-  registerCleanup,
-  startProxy,
-  startServerProcess,
-  startTestServer,
-  testServer,
-} from '@lifeline/test-utils'
+import { registerCleanup, startServerProcess, testServer } from '@lifeline/test-utils'
+import { startProxy, startTestServer } from '@lifeline/testing/node'
 import { describe, expect, it } from 'vitest'
 import { connect, until } from './harness.js'
 

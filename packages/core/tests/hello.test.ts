@@ -20,14 +20,14 @@ describe('hello: what every new socket needs goes out first', () => {
     )
     await until(line.store, (st) => st.status === 'open')
     await s.waitForMessages(2)
-    await s.kill()
+    await s.goAway()
     await until(line.store, (st) => st.status === 'reconnecting')
     expect(line.send('offline line')).toBe('queued')
     const off = line.store.subscribe((st, prev) => {
       if (st.status === 'open' && prev.status !== 'open') line.send('after open')
     })
     cleanup.push(off)
-    await s.restart()
+    await s.comeBack()
     const got = await s.waitForMessages(6)
     expect(got).toEqual([
       '{"event":"join","room":"lobby","n":1}',

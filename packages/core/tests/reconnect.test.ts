@@ -1,4 +1,5 @@
-import { registerCleanup, startTestServer, testServer } from '@lifeline/test-utils'
+import { registerCleanup, testServer } from '@lifeline/test-utils'
+import { startTestServer } from '@lifeline/testing/node'
 import { describe, expect, it } from 'vitest'
 import { connect, until } from './harness.js'
 
@@ -11,7 +12,7 @@ describe('reconnection against a real ws server', () => {
     const s = await testServer(cleanup)
     const line = connect(s.url, {}, cleanup)
     await until(line.store, (st) => st.status === 'open')
-    await s.kill()
+    await s.goAway()
     const waiting = await until(line.store, (st) => st.status === 'reconnecting')
     expect(waiting.lastClose).toMatchObject({ code: 1006, wasClean: false })
     expect(waiting.retryAt).toBeGreaterThan(Date.now() - 10)
@@ -20,7 +21,7 @@ describe('reconnection against a real ws server', () => {
     const attemptsWhileDown = line.store.getState().attempt
     expect(attemptsWhileDown).toBeGreaterThanOrEqual(2)
     expect(attemptsWhileDown).toBeLessThanOrEqual(6)
-    await s.restart()
+    await s.comeBack()
     await until(line.store, (st) => st.status === 'open')
     // minUptime (100 ms here) resets the counter once the link holds.
     await until(line.store, (st) => st.attempt === 0)
@@ -59,8 +60,8 @@ describe('reconnection against a real ws server', () => {
     await until(line.store, (st) => st.status === 'open')
     line.disconnect()
     await until(line.store, (st) => st.status === 'closed')
-    await s.kill()
-    await s.restart()
+    await s.goAway()
+    await s.comeBack()
     await wait(400)
     expect(line.store.getState()).toMatchObject({ status: 'closed', retryAt: null })
     expect(s.connections).toBe(1)
@@ -71,7 +72,7 @@ describe('reconnection against a real ws server', () => {
 
   it('gives up after maxAttempts and says closed', async () => {
     const s = await testServer(cleanup)
-    await s.kill()
+    await s.goAway()
     const line = connect(s.url, { reconnect: { maxAttempts: 3, minDelay: 20, jitter: 0 } }, cleanup)
     const closed = await until(line.store, (st) => st.status === 'closed')
     expect(closed.attempt).toBe(3)
@@ -84,9 +85,9 @@ describe('reconnection against a real ws server', () => {
     const s = await testServer(cleanup)
     const line = connect(s.url, { reconnect: false }, cleanup)
     await until(line.store, (st) => st.status === 'open')
-    await s.kill()
+    await s.goAway()
     await until(line.store, (st) => st.status === 'closed')
-    await s.restart()
+    await s.comeBack()
     await wait(200)
     expect(s.connections).toBe(1)
   })
@@ -95,10 +96,10 @@ describe('reconnection against a real ws server', () => {
     const s = await testServer(cleanup)
     const line = connect(s.url, { reconnect: { minDelay: 10_000, jitter: 0 } }, cleanup)
     await until(line.store, (st) => st.status === 'open')
-    await s.kill()
+    await s.goAway()
     const waiting = await until(line.store, (st) => st.status === 'reconnecting')
     expect(waiting.retryAt ?? 0).toBeGreaterThan(Date.now() + 5_000)
-    await s.restart()
+    await s.comeBack()
     const t0 = Date.now()
     line.connect()
     await until(line.store, (st) => st.status === 'open')

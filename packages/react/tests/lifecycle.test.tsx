@@ -133,11 +133,11 @@ describe('url, callbacks and identity', () => {
     }
     render(<App />, { wrapper })
     await screen.findByText('keeper: open')
-    await s.kill()
+    await s.goAway()
     await screen.findByText('keeper: reconnecting')
     expect((sender as WebSocketResult | null)?.send('while down')).toBe('queued')
     act(() => screen.getByText('hide').click())
-    await s.restart()
+    await s.comeBack()
     await screen.findByText('keeper: open')
     const got = await s.waitForMessages(1)
     expect(got).toEqual(['while down'])

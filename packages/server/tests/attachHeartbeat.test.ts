@@ -1,5 +1,6 @@
 import { createLifeline, type HeartbeatOptions } from '@lifeline/core'
-import { delay, registerCleanup, waitFor } from '@lifeline/test-utils'
+import { delay, registerCleanup } from '@lifeline/test-utils'
+import { waitFor } from '@lifeline/testing'
 import { describe, expect, it } from 'vitest'
 import { WebSocket, WebSocketServer } from 'ws'
 import { attachHeartbeat, type HeartbeatServerOptions } from '../src/index.js'

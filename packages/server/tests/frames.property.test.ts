@@ -1,6 +1,8 @@
 // Property tests: whatever a client sends, in any shape `ws` hands it over, the heartbeat's parsers
 // neither throw nor misjudge, and a real server keeps serving.
-import { registerCleanup, waitFor } from '@lifeline/test-utils'
+
+import { registerCleanup } from '@lifeline/test-utils'
+import { waitFor } from '@lifeline/testing'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'

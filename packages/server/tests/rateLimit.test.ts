@@ -1,5 +1,6 @@
 import { createLifeline } from '@lifeline/core'
-import { registerCleanup, waitFor } from '@lifeline/test-utils'
+import { registerCleanup } from '@lifeline/test-utils'
+import { waitFor } from '@lifeline/testing'
 import { describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { attachHeartbeat, type HeartbeatServerOptions } from '../src/index.js'

@@ -1,5 +1,6 @@
 import { once } from 'node:events'
-import { registerCleanup, testServer, waitFor } from '@lifeline/test-utils'
+import { registerCleanup, testServer } from '@lifeline/test-utils'
+import { waitFor } from '@lifeline/testing'
 import { describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import { until } from '../../core/tests/harness.js'
@@ -112,7 +113,7 @@ describe('sessions under bad input: the socket is closed with a reason, nobody e
 
 describe('the client against a server that does not speak sessions', () => {
   it('no answer to the handshake: error session within connectTimeout, retried under the backoff', async () => {
-    const s = await testServer(cleanup, { echo: false, heartbeat: false })
+    const s = await testServer(cleanup, { echo: false, heartbeat: false, sessions: false })
     const { line } = sessionClient(s.url, cleanup, {
       connectTimeout: 300,
       reconnect: { minDelay: 200, maxDelay: 200, jitter: 0 },
@@ -130,7 +131,7 @@ describe('the client against a server that does not speak sessions', () => {
   })
 
   it('an echo server sends the handshake back: error session, it says the protocol broke', async () => {
-    const s = await testServer(cleanup)
+    const s = await testServer(cleanup, { sessions: false })
     const { line } = sessionClient(s.url, cleanup)
     const failed = await until(line.store, (st) => st.error?.kind === 'session', 2_000)
     expect(failed.error?.message).toContain('broke the session protocol')

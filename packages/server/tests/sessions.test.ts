@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url'
-import { registerCleanup, startProxy, startServerProcess, waitFor } from '@lifeline/test-utils'
+import { registerCleanup, startServerProcess } from '@lifeline/test-utils'
+import { waitFor } from '@lifeline/testing'
+import { startProxy } from '@lifeline/testing/node'
 import { describe, expect, it } from 'vitest'
 import { until } from '../../core/tests/harness.js'
 import { numbered, sessionClient, startSessionServer } from './sessionHarness.js'

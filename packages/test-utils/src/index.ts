@@ -1,13 +1,14 @@
-// Everything of the browser-safe entry, plus the Node-only servers, proxy and child processes.
+// The private kit of this repository's own tests. What users need is public in `@lifeline/testing`;
+// what stays here is this repository's: per-file cleanup lists, a child-process server and the
+// synchronous manual timers core's own tests use to model several events inside one task.
 export * from './browser.js'
 export { type Cleanup, registerCleanup, testServer } from './registerCleanup.js'
-export type { BlackHole } from './startBlackHole.js'
-export { startBlackHole } from './startBlackHole.js'
-export type { ProxyOptions, TcpProxy } from './startProxy.js'
-export { startProxy } from './startProxy.js'
 export type { ServerProcess, ServerProcessOptions } from './startServerProcess.js'
 export { startServerProcess } from './startServerProcess.js'
-export type { ReceivedMessage, TestServer, TestServerOptions } from './startTestServer.js'
-export { startTestServer } from './startTestServer.js'
-export type { WaitForOptions } from './waitFor.js'
-export { delay, waitFor } from './waitFor.js'
+
+/** Resolves after `ms` milliseconds of the (possibly fake) global clock. */
+export function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    setTimeout(resolve, ms)
+  })
+}

@@ -1,4 +1,14 @@
-/** A clock and timers that move only when a test says so; fits `LifelineOptions.timers`. */
+// The timer list is the public clock's (`@lifeline/testing`), shared rather than said twice; only
+// the moves differ: synchronous here.
+import { createTimerQueue } from '../../testing/src/clock/timerQueue.js'
+
+/**
+ * A clock and timers that move only when a test says so, synchronously; fits
+ * `LifelineOptions.timers`. Core's own tests use it to put several events inside one task on
+ * purpose (core reads the clock once per burst of synchronous work, so such a test must `await` a
+ * microtask between events that should read different times). Users get `createManualClock` of
+ * `@lifeline/testing`, whose moves are awaited and cannot fall into that.
+ */
 export interface ManualTimers {
   setTimeout(callback: () => void, ms: number): unknown
   clearTimeout(handle: unknown): void
@@ -13,56 +23,27 @@ export interface ManualTimers {
   pending(): number
 }
 
-interface Entry {
-  readonly id: number
-  readonly at: number
-  readonly callback: () => void
-}
-
 /** Creates manual timers starting at `start` (a `Date.now()`-like value). */
 export function createManualTimers(start = 1_000_000): ManualTimers {
   let now = start
-  let nextId = 1
-  const entries = new Map<number, Entry>()
-
-  const due = (limit: number): Entry | undefined => {
-    let first: Entry | undefined
-    for (const entry of entries.values()) {
-      if (entry.at <= limit && (first === undefined || entry.at < first.at)) first = entry
-    }
-    return first
+  const queue = createTimerQueue()
+  const moveTo = (at: number): void => {
+    now = Math.max(now, at)
   }
-
-  const fire = (entry: Entry): void => {
-    entries.delete(entry.id)
-    now = Math.max(now, entry.at)
-    entry.callback()
-  }
-
+  const fireDue = (limit: number): boolean => queue.runDue(limit, moveTo)
   return {
-    setTimeout(callback, ms) {
-      const id = nextId++
-      entries.set(id, { id, at: now + Math.max(0, ms), callback })
-      return id
-    },
-    clearTimeout(handle) {
-      entries.delete(handle as number)
-    },
+    setTimeout: (callback, ms) => queue.add(now + Math.max(0, ms), callback),
+    clearTimeout: (handle) => queue.remove(handle),
     now: () => now,
     advance(ms) {
       const target = now + ms
-      for (let entry = due(target); entry !== undefined; entry = due(target)) fire(entry)
+      while (fireDue(target)) {}
       now = target
     },
     skip(ms) {
       now += ms
     },
-    runNext() {
-      const entry = due(Number.POSITIVE_INFINITY)
-      if (entry === undefined) return false
-      fire(entry)
-      return true
-    },
-    pending: () => entries.size,
+    runNext: () => fireDue(Number.POSITIVE_INFINITY),
+    pending: () => queue.size,
   }
 }

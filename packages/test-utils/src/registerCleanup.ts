@@ -1,5 +1,5 @@
+import { startTestServer, type TestServer, type TestServerOptions } from '@lifeline/testing/node'
 import { afterEach } from 'vitest'
-import { startTestServer, type TestServer, type TestServerOptions } from './startTestServer.js'
 
 /** Work to undo after a test: servers to close, connections to destroy. */
 export type Cleanup = Array<() => unknown>

@@ -1,7 +1,8 @@
+import { waitFor } from '@lifeline/testing'
+import { connectClient } from '@lifeline/testing/node'
 import { afterEach, describe, expect, it } from 'vitest'
+import { delay } from './index.js'
 import { startServerProcess } from './startServerProcess.js'
-import { connectClient } from './testClient.js'
-import { delay, waitFor } from './waitFor.js'
 
 const cleanups: Array<() => unknown> = []
 afterEach(async () => {

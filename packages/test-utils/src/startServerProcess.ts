@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { LOOPBACK } from './listenOnLoopback.js'
+
+/** The only host the child listens on. */
+const LOOPBACK = '127.0.0.1'
 
 const STARTUP_TIMEOUT_MS = 5000
 const MAX_STDERR_CHARS = 4000

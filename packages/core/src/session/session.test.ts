@@ -1,8 +1,5 @@
-import {
-  createFakeNetwork,
-  createFakeWebSocket,
-  createManualTimers,
-} from '@lifeline/test-utils/browser'
+import { createManualTimers } from '@lifeline/test-utils/browser'
+import { createFakeNetwork, createFakeWebSocket } from '@lifeline/testing'
 import { describe, expect, it } from 'vitest'
 import { createLifeline } from '../createLifeline.js'
 import type { LifelineEvent } from '../types.js'
@@ -23,7 +20,7 @@ function setup(
   const line = createLifeline('ws://127.0.0.1:1/', {
     WebSocket: fake.WebSocket,
     timers,
-    environment: createFakeNetwork().environment,
+    environment: createFakeNetwork(),
     reconnect: { minDelay: 100, jitter: 0 },
     hello: () => 'join',
     session: session(buffer === undefined ? {} : { buffer }),

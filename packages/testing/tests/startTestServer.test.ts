@@ -1,8 +1,8 @@
+import { waitFor } from '@lifeline/testing'
+import { connectClient, startTestServer, type TestServer } from '@lifeline/testing/node'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
-import { startTestServer, type TestServer } from './startTestServer.js'
-import { connectClient } from './testClient.js'
-import { delay, waitFor } from './waitFor.js'
+import { delay } from './sleep.js'
 
 const cleanups: Array<() => unknown> = []
 afterEach(async () => {
@@ -50,16 +50,17 @@ describe('startTestServer', () => {
     await delay(50)
     expect(client.messages).toEqual([])
     expect(server.pings).toBe(1)
-    expect(seen).toEqual(['ping', 'hello'])
+    // onMessage sees the app's messages only: a heartbeat ping is not one, answered or not.
+    expect(seen).toEqual(['hello'])
     client.socket.terminate()
   })
 
-  it('kill() drops clients with 1006, restart() listens on the same port', async () => {
+  it('goAway() drops clients with 1006 and refuses new ones; comeBack() listens on the same port', async () => {
     const server = await start()
     const port = server.port
     const first = await connectClient(server.url)
     await server.waitForConnections(1)
-    await server.kill()
+    await server.goAway()
     expect(await first.closed).toBe(1006)
     expect(server.clients()).toEqual([])
 
@@ -67,7 +68,7 @@ describe('startTestServer', () => {
     const refusal = await new Promise<Error>((resolve) => refused.once('error', resolve))
     expect(refusal.message).toContain('ECONNREFUSED')
 
-    await Promise.all([server.restart(), server.restart()])
+    await Promise.all([server.comeBack(), server.comeBack()])
     expect(server.port).toBe(port)
     const second = await connectClient(server.url)
     await server.waitForConnections(2)
@@ -92,11 +93,11 @@ describe('startTestServer', () => {
     )
   })
 
-  it('close() is idempotent and forbids restart', async () => {
+  it('close() is idempotent and forbids comeBack()', async () => {
     const server = await start()
     const client = await connectClient(server.url)
     await Promise.all([server.close(), server.close()])
     expect(await client.closed).toBe(1006)
-    await expect(server.restart()).rejects.toThrow('closed')
+    await expect(server.comeBack()).rejects.toThrow('closed')
   })
 })

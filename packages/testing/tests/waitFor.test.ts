@@ -1,5 +1,5 @@
+import { waitFor } from '@lifeline/testing'
 import { describe, expect, it } from 'vitest'
-import { delay, waitFor } from './waitFor.js'
 
 describe('waitFor', () => {
   it('resolves with the first truthy value', async () => {
@@ -33,13 +33,5 @@ describe('waitFor', () => {
         { timeout: 30, message: () => 'computed at timeout' },
       ),
     ).rejects.toThrow(/computed at timeout .*last error: Error: boom/)
-  })
-})
-
-describe('delay', () => {
-  it('waits at least the given time', async () => {
-    const start = performance.now()
-    await delay(30)
-    expect(performance.now() - start).toBeGreaterThanOrEqual(25)
   })
 })

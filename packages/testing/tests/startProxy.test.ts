@@ -1,8 +1,7 @@
+import { waitFor } from '@lifeline/testing'
+import { connectClient, startProxy, startTestServer } from '@lifeline/testing/node'
 import { afterEach, describe, expect, it } from 'vitest'
-import { startProxy } from './startProxy.js'
-import { startTestServer } from './startTestServer.js'
-import { connectClient } from './testClient.js'
-import { delay, waitFor } from './waitFor.js'
+import { delay } from './sleep.js'
 
 const cleanups: Array<() => unknown> = []
 afterEach(async () => {

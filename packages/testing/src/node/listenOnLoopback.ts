@@ -1,5 +1,4 @@
 import type { AddressInfo, Server } from 'node:net'
-import { delay } from './waitFor.js'
 
 /** The only host the helpers of this package listen on or connect to. */
 export const LOOPBACK = '127.0.0.1'
@@ -27,7 +26,7 @@ export async function listenOnLoopback(server: Server, port = 0, retryMs = 0): P
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
       if (port === 0 || code !== 'EADDRINUSE' || Date.now() >= deadline) throw error
-      await delay(RETRY_INTERVAL_MS)
+      await new Promise((resolve) => setTimeout(resolve, RETRY_INTERVAL_MS))
     }
   }
 }

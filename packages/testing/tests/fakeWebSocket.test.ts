@@ -1,6 +1,5 @@
+import { createFakeWebSocket, type FakeEvent } from '@lifeline/testing'
 import { describe, expect, it } from 'vitest'
-import type { FakeEvent } from './fakeSocketEvents.js'
-import { createFakeWebSocket } from './fakeWebSocket.js'
 
 describe('createFakeWebSocket', () => {
   it('registers every socket in its own kit', () => {

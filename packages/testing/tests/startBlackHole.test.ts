@@ -1,7 +1,7 @@
+import { waitFor } from '@lifeline/testing'
+import { startBlackHole } from '@lifeline/testing/node'
 import { describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
-import { startBlackHole } from './startBlackHole.js'
-import { waitFor } from './waitFor.js'
 
 describe('startBlackHole', () => {
   it('accepts the TCP connection but never completes the upgrade', async () => {
