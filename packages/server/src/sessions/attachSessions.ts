@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { decodeFrame, type SessionFrame } from '@lifeline/core/session'
 import type { RawData, WebSocket, WebSocketServer } from 'ws'
+import type { HeartbeatServer } from '../types.js'
 import { createMemoryStore } from './memoryStore.js'
 import { createSessionCore, type SessionCore } from './serverSession.js'
 import type {
@@ -43,7 +44,7 @@ export function attachSessions(
   const buffer = positive(options.buffer, 1_000, 'buffer')
   const maxBuffered = positive(options.maxBuffered, 1024 * 1024, 'maxBuffered')
   const store = options.store ?? createMemoryStore()
-  const { ping = 'ping' } = options
+  const { ping = 'ping', heartbeat } = options
   const isPing = typeof ping === 'function' ? ping : (text: string) => text === ping
   const live = new Map<string, { core: SessionCore; socket: WebSocket | null }>()
   const expiry = new Map<string, ReturnType<typeof setTimeout>>()
@@ -103,7 +104,7 @@ export function attachSessions(
     }
     if (entry === undefined) return null
     const { core } = entry
-    if (!core.attach(linkOf(socket), isResume ? frame.ack : 0, isResume)) {
+    if (!core.attach(linkOf(socket, heartbeat), isResume ? frame.ack : 0, isResume)) {
       socket.close(BAD_NUMBERS, `acknowledged message ${frame.ack}, never sent`)
       return null
     }
@@ -129,11 +130,11 @@ export function attachSessions(
     let core: SessionCore | null = null
     let shaking = false
     const refuse = (code: number, reason: string): void => socket.close(code, reason)
-    socket.on('message', (data: RawData, isBinary: boolean) => {
+    const onFrame = (data: RawData, isBinary: boolean): void => {
       if (stopped) return
       if (isBinary) return refuse(1003, 'sessions carry text frames only')
       const text = data.toString()
-      if (isPing(text)) return
+      if (heartbeat === undefined && isPing(text)) return
       const frame = decodeFrame(text)
       if (core === null) {
         if (frame.type !== 'open' || shaking) {
@@ -159,7 +160,15 @@ export function attachSessions(
           problem.slice(0, 120),
         )
       }
-    })
+    }
+    if (heartbeat === undefined) socket.on('message', onFrame)
+    else {
+      heartbeat.handle(socket, {
+        message: onFrame,
+        // A frame left out would break the numbering: the client resumes from what arrived.
+        refused: () => refuse(1013, 'too many frames: resume later'),
+      })
+    }
     socket.on('close', () => {
       const id = core?.api.id
       const entry = id === undefined ? undefined : live.get(id)
@@ -197,9 +206,14 @@ export function attachSessions(
   }
 }
 
-function linkOf(socket: WebSocket) {
+function linkOf(socket: WebSocket, heartbeat: HeartbeatServer | undefined) {
   return {
-    send: (frame: string) => socket.send(frame),
+    send(frame: string): boolean {
+      if (heartbeat !== undefined) return heartbeat.send(socket, frame) === 'sent'
+      if (socket.readyState !== OPEN) return false
+      socket.send(frame)
+      return true
+    },
     close: (code: number, reason: string) => socket.close(code, reason),
     buffered: () => socket.bufferedAmount,
   }

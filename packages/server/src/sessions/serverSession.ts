@@ -12,7 +12,8 @@ import type { ServerSession, SessionEndReason, SessionRecord } from './types.js'
 
 /** The socket a session writes to while the client is there. */
 export interface SessionLink {
-  send(frame: string): void
+  /** `false` when the frame was not handed to the socket (held back by backpressure, or closed). */
+  send(frame: string): boolean
   close(code: number, reason: string): void
   /** Bytes handed to the socket and not yet written (`ws`'s `bufferedAmount`). */
   buffered(): number
@@ -79,8 +80,9 @@ export function createSessionCore(
   function flush(): void {
     if (link === null) return
     while (written < lastNumber(out) && link.buffered() <= deps.maxBuffered) {
-      written++
-      link.send(encodeData(written, out.messages[written - out.first] as string))
+      const n = written + 1
+      if (!link.send(encodeData(n, out.messages[n - out.first] as string))) break
+      written = n
     }
   }
 

@@ -1,3 +1,5 @@
+import type { HeartbeatServer } from '../types.js'
+
 /** Why a session ended. */
 export type SessionEndReason =
   /** The client ended it (`disconnect()` or `destroy()`), or the server app called `end()`. */
@@ -63,6 +65,13 @@ export interface SessionStore {
 
 /** Options of `attachSessions`. */
 export interface SessionServerOptions {
+  /**
+   * `attachHeartbeat`'s server on the same `wss`: the sessions then read frames through its
+   * `handle` (its rate limits and guards apply; a frame it refuses closes the socket with 1013, and
+   * the client resumes after its backoff) and write through its `send` (its backpressure applies).
+   * Its `ping` also tells the heartbeat's frames, so `ping` here is not needed.
+   */
+  readonly heartbeat?: HeartbeatServer
   /** How long a session without a socket is kept, in ms. Default `120_000`. */
   readonly ttl?: number
   /** The most unacknowledged messages kept per session. Default `1_000`. */
