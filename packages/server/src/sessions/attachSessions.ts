@@ -130,7 +130,7 @@ export function attachSessions(
     let core: SessionCore | null = null
     let shaking = false
     const refuse = (code: number, reason: string): void => socket.close(code, reason)
-    const onFrame = (data: RawData, isBinary: boolean): void => {
+    const onFrame = (data: RawData, isBinary: boolean) => {
       if (stopped) return
       if (isBinary) return refuse(1003, 'sessions carry text frames only')
       const text = data.toString()
