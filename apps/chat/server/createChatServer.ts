@@ -7,12 +7,14 @@ import { WebSocketServer } from 'ws'
 import { CHAT_QUEUE } from '../src/protocol.js'
 import { type AddressLimitOptions, createAddressLimits } from './addressLimits.js'
 import { attachChat } from './chatEndpoint.js'
+import { createChatService } from './chatService.js'
 import { closeGracefully } from './closeGracefully.js'
 import { createHttpHandler, isLoopbackRequest } from './httpRoutes.js'
 import { attachLab } from './labEndpoint.js'
 import { normaliseAddress } from './loopback.js'
 import { collectMetrics, createCounters, formatLogLine, type Metrics } from './metrics.js'
 import { isLocalOrigin } from './origins.js'
+import { attachSessionChat } from './sessionChatEndpoint.js'
 import { createUpgradeHandler } from './upgradeRoutes.js'
 
 const SECOND = 1000
@@ -115,8 +117,8 @@ function turnAway(socket: Socket): void {
 }
 
 /**
- * Starts the demo's server: one HTTP listener serving `/lab` (echo) and `/chat` WebSocket
- * endpoints, `GET /metrics` (Prometheus text, to this machine only by default) and `GET /health`.
+ * Starts the demo's server: one HTTP listener serving the `/lab` (echo), `/chat` and
+ * `/chat/session` (the same chat over Lifeline sessions) WebSocket endpoints, `GET /metrics` (Prometheus text, to this machine only by default) and `GET /health`.
  * Every limit is on by default: per-connection rate limits and backpressure, connections per
  * address, a short timeout for unfinished requests and upgrades.
  *
@@ -144,6 +146,21 @@ export async function createChatServer(options: ChatServerOptions = {}): Promise
   const wssOptions = { noServer: true, maxPayload, allowSynchronousEvents: false }
   const labWss = new WebSocketServer(wssOptions)
   const chatWss = new WebSocketServer(wssOptions)
+  const sessionWss = new WebSocketServer(wssOptions)
+  // One chat for every way in: a member over a session meets the members over plain sockets.
+  const chat = createChatService({
+    counters,
+    joins: options.joins ?? DEFAULT_JOINS,
+    lines: options.lines ?? DEFAULT_LINES,
+  })
+  const chatOptions = {
+    interval,
+    counters,
+    onError,
+    rateLimit: options.rateLimit ?? DEFAULT_CHAT_RATE_LIMIT,
+    backpressure,
+    chat,
+  }
   const endpoints = [
     attachLab(labWss, {
       interval,
@@ -152,15 +169,8 @@ export async function createChatServer(options: ChatServerOptions = {}): Promise
       rateLimit: options.labRateLimit ?? DEFAULT_LAB_RATE_LIMIT,
       backpressure,
     }),
-    attachChat(chatWss, {
-      interval,
-      counters,
-      onError,
-      rateLimit: options.rateLimit ?? DEFAULT_CHAT_RATE_LIMIT,
-      backpressure,
-      joins: options.joins ?? DEFAULT_JOINS,
-      lines: options.lines ?? DEFAULT_LINES,
-    }),
+    attachChat(chatWss, chatOptions),
+    attachSessionChat(sessionWss, chatOptions),
   ]
   // A 10 ms timer's lateness is the loop's stall: the figure `/metrics` reports (and resets).
   const loopDelay = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION })
@@ -202,6 +212,7 @@ export async function createChatServer(options: ChatServerOptions = {}): Promise
       endpoints: new Map([
         ['/lab', labWss],
         ['/chat', chatWss],
+        ['/chat/session', sessionWss],
       ]),
       allowedOrigins: options.allowedOrigins ?? isLocalOrigin,
       onError,
@@ -232,7 +243,7 @@ export async function createChatServer(options: ChatServerOptions = {}): Promise
   let closing: Promise<void> | undefined
   const close = async (): Promise<void> => {
     clearInterval(logTimer)
-    await closeGracefully({ server, endpoints: [labWss, chatWss], grace: CLOSE_GRACE })
+    await closeGracefully({ server, endpoints: [labWss, chatWss, sessionWss], grace: CLOSE_GRACE })
     // Stopped only now, so the counts they keep after stopping are those of a closed server.
     for (const endpoint of endpoints) endpoint.stop()
     loopDelay.disable()

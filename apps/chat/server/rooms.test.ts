@@ -30,6 +30,20 @@ const as = (room: string, name: string, key?: string): JoinRequest => ({
 })
 
 describe('createRooms', () => {
+  it('a join to the room and name a member already has changes nothing and tells no one', () => {
+    const { rooms, take } = setup()
+    rooms.join('a', as('lobby', 'ada'))
+    rooms.join('b', as('lobby', 'bob'))
+    take('a')
+    take('b')
+    expect(rooms.join('a', as('lobby', 'ada'))).toEqual({ ok: true, replaced: undefined })
+    expect(take('a')).toEqual([])
+    expect(take('b')).toEqual([])
+    // Under another name it is a join again: the others see the old name leave.
+    rooms.join('a', as('lobby', 'ada2'))
+    expect(take('b').map((m) => m.type)).toEqual(['left', 'joined'])
+  })
+
   it('welcomes a joiner with the members and history, and tells the others', () => {
     const { rooms, take, at } = setup()
     rooms.join('a', as('lobby', 'ada'))

@@ -46,7 +46,9 @@ export interface Rooms<S> {
    * `welcome` (members including itself, history), the others `joined`. A name that looks like a
    * member's (same skeleton) is refused, unless the join presents that member's key: then it
    * takes the name over quietly (the same client back on a new socket before the old one was swept).
-   * A refused join leaves the member where it was.
+   * A refused join leaves the member where it was. A member that joins the room it is in, under
+   * the name it has there, is already there: nothing happens (a session's join on each new
+   * socket: it missed nothing, the session gave it every line).
    */
   join(member: S, request: JoinRequest): JoinResult<S>
   /**
@@ -167,6 +169,10 @@ export function createRooms<S>(options: RoomsOptions<S>): Rooms<S> {
 
   return {
     join(member, request) {
+      const here = whereIs.get(member) === request.room
+      if (here && rooms.get(request.room)?.members.get(member)?.name === request.name) {
+        return { ok: true, replaced: undefined }
+      }
       const admitted = admit(member, request)
       if (!admitted.ok) return admitted
       leave(member)
