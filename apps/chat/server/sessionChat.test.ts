@@ -16,8 +16,8 @@ function member(url: string, name: string) {
     heartbeat: {
       interval: 200,
       timeout: 200,
-      message: '{"type":"ping"}',
-      isPong: (d) => d === '{"type":"pong"}',
+      message: HEARTBEAT.ping,
+      isPong: (d) => d === HEARTBEAT.pong,
     },
     reconnect: { minDelay: 50, maxDelay: 200, jitter: 0 },
     hello: () => JSON.stringify({ type: 'join', room: 'lobby', name }),
@@ -38,6 +38,10 @@ describe('the chat over sessions (/chat/session)', () => {
     const server = await startServer(cleanup)
     const ada = member(server.url, 'ada')
     await waitForState(ada.line, (st) => st.status === 'open' && st.session?.resumed === false)
+    // Past a few heartbeats: the heartbeat's frames are not the session's.
+    await new Promise((r) => setTimeout(r, 500))
+    expect(ada.line.store.getState()).toMatchObject({ status: 'open', error: null })
+    expect(ada.line.store.getState().latency).not.toBeNull()
     // Bob is on a plain socket: both ways in meet in one room.
     const bob = await connect(cleanup, `${server.url}/chat`)
     bob.sendJson({ type: 'join', room: 'lobby', name: 'bob' })
