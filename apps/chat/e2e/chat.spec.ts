@@ -32,6 +32,7 @@ test.describe('chat room', () => {
     await page.screenshot({ path: shot('chat') })
     await audit(page, 'chat, joined with messages')
 
+    // A closed page ends its session (pagehide): the others see the leave at once, not after ttl.
     await other.close()
     await expect(page.getByTestId('chat-log')).toContainText('linus left')
     await page.getByRole('button', { name: 'Leave' }).click()

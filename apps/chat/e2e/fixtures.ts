@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { test as base, expect, type Page } from '@playwright/test'
@@ -60,8 +61,12 @@ export async function open(
   if (tab) await page.getByRole('button', { name: tab }).click()
 }
 
-/** Opens the chat room of the demo against `server` and joins `room` as `name`. */
-export async function joinAs(page: Page, server: ChatServerProcess, name: string): Promise<void> {
+/** Opens the chat room of the demo against `server` (or a proxy to it) and joins the lobby as `name`. */
+export async function joinAs(
+  page: Page,
+  server: Pick<ChatServerProcess, 'url'>,
+  name: string,
+): Promise<void> {
   await open(page, server, 'Chat room')
   await page.getByLabel('Name').fill(name)
   await page.getByRole('button', { name: 'Join' }).click()
@@ -75,4 +80,14 @@ export async function openConnected(page: Page, server: ChatServerProcess): Prom
   await open(page, server)
   await page.getByRole('button', { name: 'Connect', exact: true }).click()
   await expect(status(page)).toHaveText('open')
+}
+
+/** A port with nothing listening on it: every attempt is refused at once. */
+export async function deadPort(): Promise<number> {
+  const probe = createServer()
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
+  const address = probe.address()
+  await new Promise((resolve) => probe.close(resolve))
+  if (address === null || typeof address === 'string') throw new Error('no port')
+  return address.port
 }

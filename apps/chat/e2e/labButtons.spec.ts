@@ -1,7 +1,6 @@
-import { createServer } from 'node:net'
 import { startBlackHole } from '@lifeline/testing/node'
 import type { Page } from '@playwright/test'
-import { audit, expect, open, status, test, timing } from './fixtures.js'
+import { audit, deadPort, expect, open, status, test, timing } from './fixtures.js'
 
 /**
  * The lab's buttons in each status, from the classic WebSocket test page (Connect while there is
@@ -38,16 +37,6 @@ async function buttonsWhen(page: Page, wanted: string): Promise<Record<string, b
     { polling: 'raf', timeout: 15_000 },
   )
   return (await handle.jsonValue()) as Record<string, boolean>
-}
-
-/** A port with nothing listening on it: every attempt is refused at once. */
-async function deadPort(): Promise<number> {
-  const probe = createServer()
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const address = probe.address()
-  await new Promise((resolve) => probe.close(resolve))
-  if (address === null || typeof address === 'string') throw new Error('no port')
-  return address.port
 }
 
 const connectTo = async (page: Page, url: string): Promise<void> => {

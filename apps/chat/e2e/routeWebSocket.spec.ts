@@ -26,7 +26,8 @@ test('a message typed while the link is down goes out, once, after the reconnect
   })
   // The page's timers (heartbeat, backoff) run only when the test says so.
   await page.clock.install()
-  await page.goto('/?server=ws://chat.example&minDelay=1000')
+  // The chat room without a session speaks plain JSON frames on /chat, which this test plays.
+  await page.goto('/?server=ws://chat.example&minDelay=1000&sessions=off')
   await page.getByRole('button', { name: 'Chat room' }).click()
   await page.getByLabel('Name').fill('grace')
   await page.getByRole('button', { name: 'Join' }).click()

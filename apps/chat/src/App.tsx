@@ -1,7 +1,8 @@
 import { type ReactNode, useState } from 'react'
-import { ChatRoom } from './ChatRoom.js'
+import { ChatRoomView } from './ChatRoomView.js'
 import { DEFAULT_CONFIG, type DemoConfig, type TransportOptions } from './config.js'
 import { LabPage } from './LabPage.js'
+import { useChatRoom } from './useChatRoom.js'
 
 /** The demo's pages. */
 export type Page = 'lab' | 'chat'
@@ -26,8 +27,9 @@ export interface AppProps {
 }
 
 /**
- * The demo: a tab switch between the connection lab and the chat room. Only the shown page is
- * mounted, so switching closes the other page's connection (and leaves the room).
+ * The demo: a tab switch between the connection lab and the chat room. The lab's connection lives
+ * while its page is shown; the chat room stays mounted (hidden) behind the lab, so a user who looks
+ * at the lab stays in the room, with its timeline, and with a session misses nothing said meanwhile.
  */
 export function App({
   config = DEFAULT_CONFIG,
@@ -36,6 +38,7 @@ export function App({
   toolbar,
 }: AppProps): ReactNode {
   const [page, setPage] = useState<Page>(initialPage)
+  const room = useChatRoom(config, transport)
   return (
     <>
       <header className="app-header">
@@ -59,11 +62,11 @@ export function App({
       </header>
       <main>
         {toolbar}
-        {page === 'lab' ? (
-          <LabPage config={config} options={transport} />
-        ) : (
-          <ChatRoom config={config} options={transport} />
-        )}
+        {page === 'lab' ? <LabPage config={config} options={transport} /> : null}
+        {/* Hidden, not unmounted: the room's timeline and drafts are there to come back to. */}
+        <div hidden={page !== 'chat'}>
+          <ChatRoomView room={room} />
+        </div>
       </main>
     </>
   )

@@ -1,11 +1,11 @@
 import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react'
 import { MAX_NAME } from './protocol.js'
 import { TextField } from './TextField.js'
-import type { ChatSession } from './useChatRoom.js'
+import type { ChatMembership } from './useChatRoom.js'
 
 export interface JoinFormProps {
   /** Called with the trimmed name and room. */
-  onJoin: (session: ChatSession) => void
+  onJoin: (membership: ChatMembership) => void
   /** Default `''`. */
   initialName?: string | undefined
   /** Default `'lobby'`. */
@@ -34,11 +34,11 @@ export function JoinForm({
 
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault()
-    const session = { name: name.trim(), room: room.trim() }
+    const membership = { name: name.trim(), room: room.trim() }
     // `required` stops an empty field, not one of spaces only: say so beside the field.
-    const missing = session.name === '' ? 'name' : session.room === '' ? 'room' : null
+    const missing = membership.name === '' ? 'name' : membership.room === '' ? 'room' : null
     setBlank(missing)
-    if (missing === null) onJoin(session)
+    if (missing === null) onJoin(membership)
     else (missing === 'name' ? nameField : roomField).current?.focus()
   }
 

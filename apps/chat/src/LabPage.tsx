@@ -84,7 +84,7 @@ export function LabPage({ config = DEFAULT_CONFIG, options, clock }: LabPageProp
   }
 
   return (
-    <div className="lab">
+    <div className="with-panel">
       <section className="lab-main" aria-label="Connection lab">
         <form className="row" onSubmit={onConnect}>
           <TextField

@@ -1,6 +1,6 @@
 import type { ConnectionState } from '@lifeline/core'
 import type { ReactNode } from 'react'
-import { describeLatency, describeNetwork } from './describeState.js'
+import { describeLatency, describeNetwork, describeSession } from './describeState.js'
 import { describeClose, describeError } from './format.js'
 import { LiveStatus } from './LiveStatus.js'
 import { RetryCountdown } from './RetryCountdown.js'
@@ -20,7 +20,9 @@ export type PanelState = Pick<
   | 'online'
   | 'lastClose'
   | 'error'
->
+> &
+  // Optional: a panel of a connection without a session (or a plain object) has no such row.
+  Partial<Pick<ConnectionState, 'session'>>
 
 export interface LifecyclePanelProps {
   /** The connection state, e.g. the `useWebSocket` result (only the fields read here re-render). */
@@ -34,12 +36,13 @@ export interface LifecyclePanelProps {
 /**
  * Everything Lifeline knows about a connection, and a timeline of what happened to it. Every line
  * is true now: the latency of a link that is gone is marked as the last known, the next retry is
- * numbered as the attempt counter will count it, and offline says that retries wait.
+ * numbered as the attempt counter will count it, and offline says that retries wait. A connection
+ * with a session (`@lifeline/core/session`) also shows whether its last handshake resumed it.
  */
 export function LifecyclePanel({ state, lifeline, clock }: LifecyclePanelProps): ReactNode {
   const timeline = useTimeline(lifeline)
   const measuredOnThisLink = useMeasuredOnThisLink(lifeline)
-  const { lastClose, error } = state
+  const { lastClose, error, session } = state
   return (
     <aside className="panel" aria-label="Lifecycle">
       <h2>Lifecycle</h2>
@@ -66,6 +69,12 @@ export function LifecyclePanel({ state, lifeline, clock }: LifecyclePanelProps):
         <dd data-testid="last-close">{lastClose === null ? '—' : describeClose(lastClose)}</dd>
         <dt>Last error</dt>
         <dd data-testid="last-error">{error === null ? '—' : describeError(error)}</dd>
+        {session == null ? null : (
+          <>
+            <dt>Session</dt>
+            <dd data-testid="session">{describeSession(session)}</dd>
+          </>
+        )}
       </dl>
       <h3>Timeline</h3>
       <Timeline entries={timeline} />

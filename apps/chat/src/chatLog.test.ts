@@ -237,6 +237,19 @@ describe('chatLogReducer', () => {
     )
   })
 
+  it('says, after the lines it has, that a new session may have missed some', () => {
+    const log = run(welcome(), server({ type: 'message', room: 'lobby', ...line('m1') }), {
+      type: 'new-session',
+      at: at + 5,
+    })
+    expect(log.entries.map((e) => e.kind)).toEqual(['notice', 'message', 'message', 'notice'])
+    expect(log.entries.at(-1)).toMatchObject({
+      kind: 'notice',
+      at: at + 5,
+      text: expect.stringContaining('may be missing'),
+    })
+  })
+
   it('resets to empty', () => {
     expect(run(welcome(), { type: 'reset' })).toBe(EMPTY_CHAT_LOG)
   })

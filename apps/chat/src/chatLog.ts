@@ -60,10 +60,19 @@ export type ChatAction =
   | { readonly type: 'dropped'; readonly id: string; readonly reason?: string }
   /** The connection closed for good: what still waits will never be delivered. */
   | { readonly type: 'closed'; readonly reason: string }
+  /**
+   * The server started a new session where it had ours (it restarted, or we were away past its
+   * ttl): what was said meanwhile may be missing, and the log says so rather than look complete.
+   */
+  | { readonly type: 'new-session'; readonly at: number }
   | { readonly type: 'reset' }
 
 /** Most entries the log keeps; the oldest go first. */
 export const CHAT_LOG_CAP = 500
+
+/** The notice of a `new-session`. */
+export const NEW_SESSION_NOTICE =
+  'The server started a new session: messages sent while you were away may be missing.'
 
 export const EMPTY_CHAT_LOG: ChatLog = { entries: [], notices: 0, welcomed: false }
 
@@ -121,6 +130,8 @@ export function chatLogReducer(log: ChatLog, action: ChatAction): ChatLog {
           reason: action.reason,
         }),
       )
+    case 'new-session':
+      return notice(log, NEW_SESSION_NOTICE, action.at)
     case 'server':
       return receive(log, action.message, action.at)
   }

@@ -8,12 +8,13 @@ const page = (search: string, hostname = 'demo.test', protocol = 'http:') => ({
 })
 
 describe('readConfig', () => {
-  it('defaults to the page host on port 8787 and 5 s / 5 s / 1 s', () => {
+  it('defaults to the page host on port 8787, 5 s / 5 s / 1 s and a chat room with a session', () => {
     expect(readConfig(page(''))).toEqual({
       server: 'ws://demo.test:8787',
       interval: 5_000,
       timeout: 5_000,
       minDelay: 1_000,
+      sessions: true,
     })
   })
 
@@ -26,13 +27,15 @@ describe('readConfig', () => {
     expect(readConfig(page('', '[::1]')).server).toBe('ws://[::1]:8787')
   })
 
-  it('reads server, interval, timeout and minDelay from the query', () => {
-    const search = '?server=ws://127.0.0.1:41234&interval=1000&timeout=1000&minDelay=250'
+  it('reads server, interval, timeout, minDelay and sessions from the query', () => {
+    const search =
+      '?server=ws://127.0.0.1:41234&interval=1000&timeout=1000&minDelay=250&sessions=off'
     expect(readConfig(page(search))).toEqual({
       server: 'ws://127.0.0.1:41234',
       interval: 1_000,
       timeout: 1_000,
       minDelay: 250,
+      sessions: false,
     })
   })
 
@@ -61,8 +64,21 @@ describe('readConfig', () => {
     ['timeout=', 'timeout', DEFAULT_CONFIG.timeout],
     ['minDelay=-1', 'minDelay', DEFAULT_CONFIG.minDelay],
     ['minDelay=1e400', 'minDelay', DEFAULT_CONFIG.minDelay],
+    ['sessions=maybe', 'sessions', true],
+    ['sessions=', 'sessions', true],
   ] as const)('falls back to the default for %s', (search, key, expected) => {
     expect(readConfig(page(`?${search}`))[key]).toBe(expected)
+  })
+
+  it.each([
+    ['OFF', false],
+    ['0', false],
+    ['false', false],
+    ['on', true],
+    ['1', true],
+    [' True ', true],
+  ] as const)('reads sessions=%s as %s', (text, expected) => {
+    expect(readConfig(page(`?sessions=${encodeURIComponent(text)}`)).sessions).toBe(expected)
   })
 
   it('accepts the smallest values: interval 1 ms, minDelay 0', () => {

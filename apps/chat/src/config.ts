@@ -10,6 +10,11 @@ export interface DemoConfig {
   readonly timeout: number
   /** Reconnect: delay before the first retry. */
   readonly minDelay: number
+  /**
+   * Whether the chat room talks over a Lifeline session (`/chat/session`: nothing lost across a
+   * reconnect) rather than plain frames (`/chat`).
+   */
+  readonly sessions: boolean
 }
 
 /** The port the demo server listens on when the page does not name a server. */
@@ -21,6 +26,7 @@ export const DEFAULT_CONFIG: DemoConfig = {
   interval: 5_000,
   timeout: 5_000,
   minDelay: 1_000,
+  sessions: true,
 }
 
 /**
@@ -43,8 +49,9 @@ export interface PageLocation {
  * Reads the demo config from the page URL: `?server=ws://host:port`, else `pageServer` (where
  * `pnpm dev` says the server really is: it moves to a free port when 8787 is taken), else the
  * page's own host on port 8787 (over `wss:` when the page is https, since browsers block `ws:`
- * there); `?interval=&timeout=` for the heartbeat and `?minDelay=` for reconnection. A value that
- * does not parse falls back to its default: a typo in the address bar must not break the demo.
+ * there); `?interval=&timeout=` for the heartbeat, `?minDelay=` for reconnection and
+ * `?sessions=off` for a chat room without a session. A value that does not parse falls back to its
+ * default: a typo in the address bar must not break the demo.
  */
 export function readConfig(location: PageLocation, pageServer: string | null = null): DemoConfig {
   const query = new URLSearchParams(location.search)
@@ -56,7 +63,16 @@ export function readConfig(location: PageLocation, pageServer: string | null = n
     interval: readMs(query.get('interval'), 1) ?? DEFAULT_CONFIG.interval,
     timeout: readMs(query.get('timeout'), 1) ?? DEFAULT_CONFIG.timeout,
     minDelay: readMs(query.get('minDelay'), 0) ?? DEFAULT_CONFIG.minDelay,
+    sessions: readSwitch(query.get('sessions')) ?? DEFAULT_CONFIG.sessions,
   }
+}
+
+/** `on`/`1`/`true` or `off`/`0`/`false` (any case), else `null`. */
+function readSwitch(text: string | null): boolean | null {
+  const value = text?.trim().toLowerCase()
+  if (value === 'on' || value === '1' || value === 'true') return true
+  if (value === 'off' || value === '0' || value === 'false') return false
+  return null
 }
 
 /** `text` when it is an absolute `ws:` or `wss:` URL, else `null`. */

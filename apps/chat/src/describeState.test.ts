@@ -5,6 +5,7 @@ import {
   describeNetwork,
   describeNetworkChange,
   describeNextRetry,
+  describeSession,
 } from './describeState.js'
 
 const now = 1_700_000_000_000
@@ -82,5 +83,17 @@ describe('describeNetworkChange', () => {
     expect(describeNetworkChange(false, 'reconnecting')).toBe('went offline: retries paused')
     expect(describeNetworkChange(false, 'idle')).toBe('went offline')
     expect(describeNetworkChange(true, 'connecting')).toBe('online again')
+  })
+})
+
+describe('describeSession', () => {
+  it.each([
+    [{ id: null, resumed: null, unacked: 0 }, 'no handshake yet'],
+    [{ id: 's1', resumed: false, unacked: 0 }, 'new session'],
+    [{ id: 's1', resumed: true, unacked: 0 }, 'resumed'],
+    [{ id: 's1', resumed: true, unacked: 3 }, 'resumed · 3 unacknowledged'],
+    [{ id: null, resumed: null, unacked: 1 }, 'no handshake yet · 1 unacknowledged'],
+  ])('reads %o as %s', (session, expected) => {
+    expect(describeSession(session)).toBe(expected)
   })
 })

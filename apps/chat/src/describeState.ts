@@ -1,4 +1,4 @@
-import type { ConnectionState, Status } from '@lifeline/core'
+import type { ConnectionState, SessionState, Status } from '@lifeline/core'
 import { formatSeconds } from './format.js'
 
 /** The state fields the lifecycle panel's sentences are made of. */
@@ -55,3 +55,15 @@ export function describeNetworkChange(online: boolean, status: Status): string {
 /** Whether the engine would try again in this status after a loss. */
 const keepsRetrying = (status: Status): boolean =>
   status === 'open' || status === 'connecting' || status === 'reconnecting'
+
+/**
+ * The session as the app should read it: `'resumed'` when the last handshake found it (nothing
+ * missed), `'new session'` when the server started one (after a restart or a long absence, what
+ * was said meanwhile may be missing), and how many of our messages still wait for the server's
+ * acknowledgement: they are sent again after a reconnect.
+ */
+export function describeSession(session: SessionState): string {
+  const verdict =
+    session.resumed === null ? 'no handshake yet' : session.resumed ? 'resumed' : 'new session'
+  return session.unacked > 0 ? `${verdict} · ${session.unacked} unacknowledged` : verdict
+}

@@ -136,12 +136,16 @@ export function connectionOptions(
   }
 }
 
-/** The demo config a story's args describe: the demo pages take their heartbeat timing from it. */
+/**
+ * The demo config a story's args describe: the demo pages take their heartbeat timing from it. The
+ * in-memory chat server speaks the plain chat protocol, so the stories' chat room has no session.
+ */
 export function demoConfig(args: ConnectionArgs): DemoConfig {
   return {
     server: 'ws://fake.lifeline.test',
     interval: args.heartbeatInterval,
     timeout: args.heartbeatTimeout,
     minDelay: args.minDelay,
+    sessions: false,
   }
 }

@@ -30,7 +30,8 @@ export const PROTOCOL_ERROR_CLOSE = 4002
  *
  * The state's `session` says how it goes: `resumed` is `false` after a handshake that started a
  * new session (the first one, or the server had forgotten the old one: resync the app). Sessions
- * carry text frames; binary data is refused with error `'session'`. The same `session()` may serve
+ * carry text frames; binary data is refused with error `'session'`. `disconnect()`, `destroy()` and
+ * a page that goes away (`pagehide`) end the session at the server. The same `session()` may serve
  * several connections: each gets a session of its own.
  *
  * @example
@@ -80,6 +81,12 @@ function attachSession<In>(seam: Seam<In>, buffer: number): CapabilityHooks {
     seam.transmit(encodeControl({ type: 'ack', ack: received })),
   )
 
+  const end = (): void => seam.transmit(encodeControl({ type: 'end' }))
+  // A page that goes away (closed, reloaded, navigated off) cannot resume: its session ends with
+  // it, so the server neither keeps it nor leaves the others waiting for it for a whole ttl.
+  const page: Partial<Pick<typeof globalThis, 'addEventListener' | 'removeEventListener'>> =
+    globalThis
+
   const broken = (reason: string): void => {
     seam.fail('session', `the server broke the session protocol: ${reason}`)
     // A new socket resumes where the numbers last agreed.
@@ -108,6 +115,7 @@ function attachSession<In>(seam: Seam<In>, buffer: number): CapabilityHooks {
         resumed = frame.resumed
         publish()
         seam.emit({ type: 'session', id, resumed, at: timers.now() })
+        page.addEventListener?.('pagehide', end)
         seam.ready()
         return
       case 'ack':
@@ -167,9 +175,10 @@ function attachSession<In>(seam: Seam<In>, buffer: number): CapabilityHooks {
     close() {
       handshaking = false
       acks.cancel()
+      page.removeEventListener?.('pagehide', end)
     },
     end() {
-      seam.transmit(encodeControl({ type: 'end' }))
+      end()
       id = null
       resumed = null
       out.messages = []
