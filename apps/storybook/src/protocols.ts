@@ -10,12 +10,15 @@ export interface FakeProtocol {
   /** The reply to a heartbeat ping, or `null` when `data` is not one. */
   pong(data: unknown): string | null
   /**
-   * The frames the server sends back for a client frame that is not a ping. `link` is the socket
-   * the frame came on, so a protocol can keep per-connection state (who joined) like a server does.
+   * The frames the server sends back for a client frame that is not a ping. `link` is the member
+   * the frame came from (the socket, or its session), so a protocol can keep per-member state (who
+   * joined) like a server does.
    */
   reply(data: unknown, link: object): readonly string[]
   /** Frame `n` (from 1) of a burst of `count` frames the server sends on its own. */
   burst(n: number, count: number): string
+  /** The server went down: whatever it held in memory (sessions) is gone. */
+  restart?(): void
 }
 
 /** The demo's `/lab` endpoint: answers `'ping'` with `'pong'` and echoes every other text frame. */
@@ -53,6 +56,8 @@ export function chatProtocol(): FakeProtocol {
       const at = Date.now()
       switch (message.type) {
         case 'join': {
+          // Already there under that name (a session's join on its next socket): nothing to say.
+          if (session?.name === message.name && session.room === message.room) return []
           sessions.set(link, { name: message.name, room: message.room })
           lastRoom = message.room
           const history: ChatLine[] = [

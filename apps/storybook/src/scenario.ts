@@ -185,9 +185,11 @@ export function createScenario(settings: ScenarioSettings = {}): Scenario {
     setServer(mode) {
       if (mode === snapshot.server) return
       update({ server: mode })
-      if (mode === 'down') live()?.fail('the server went down')
-      else if (mode === 'up')
-        for (const socket of kit.live()) later(handshake, () => settle(socket))
+      if (mode === 'down') {
+        live()?.fail('the server went down')
+        protocol.restart?.()
+      }
+      if (mode === 'up') for (const socket of kit.live()) later(handshake, () => settle(socket))
     },
     push(data) {
       open()?.receive(data)

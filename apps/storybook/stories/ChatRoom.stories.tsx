@@ -12,8 +12,13 @@ import {
 import { steps } from '../src/play.js'
 import { chatProtocol } from '../src/protocols.js'
 import { ScenarioFrame } from '../src/ScenarioFrame.js'
+import { sessionProtocol } from '../src/sessionProtocol.js'
 
-type Args = ChatRoomProps & ConnectionArgs
+type Args = ChatRoomProps &
+  ConnectionArgs & {
+    /** The room over a Lifeline session, and a fake server that speaks the session protocol. */
+    sessions: boolean
+  }
 
 /** Joins the room as `grace` and waits for the link to open. */
 async function join(canvasElement: HTMLElement): Promise<ReturnType<typeof steps>> {
@@ -34,21 +39,29 @@ const meta = {
   component: ChatRoom,
   tags: ['autodocs'],
   parameters: { docs: { story: { autoplay: true } } },
-  args: { ...CONNECTION_ARGS, minDelay: 200 },
+  args: { ...CONNECTION_ARGS, minDelay: 200, sessions: false },
   argTypes: {
     ...CONNECTION_ARG_TYPES,
+    sessions: {
+      description: 'The room over a Lifeline session: nothing lost across a reconnect.',
+      control: 'boolean',
+      table: { category: 'Connection' },
+    },
     config: { control: false },
     options: { control: false },
   },
-  render: ({ config, options, ...knobs }) => (
+  render: ({ config, options, sessions, ...knobs }) => (
     <ScenarioFrame
-      key={JSON.stringify(knobs)}
-      settings={{ ...scenarioSettings(knobs), protocol: chatProtocol() }}
+      key={JSON.stringify({ sessions, ...knobs })}
+      settings={{
+        ...scenarioSettings(knobs),
+        protocol: sessions ? sessionProtocol(chatProtocol()) : chatProtocol(),
+      }}
       maxAttempts={maxAttempts(knobs)}
     >
       {(scenario) => (
         <ChatRoom
-          config={config ?? demoConfig(knobs)}
+          config={config ?? { ...demoConfig(knobs), sessions }}
           options={{ ...scenario.transport, ...connectionOptions(knobs), ...options }}
         />
       )}
@@ -157,5 +170,36 @@ export const BadJson: Story = {
     const { press, shows } = await join(canvasElement)
     await press('Bad JSON')
     await shows('chat-status', 'open')
+  },
+}
+
+/**
+ * With a session, the link is cut: the room reconnects and its session is resumed, so nothing the
+ * server sent meanwhile is lost (the lifecycle panel says `resumed`), and no rejoin notice shows.
+ */
+export const SessionResumed: Story = {
+  args: { sessions: true },
+  play: async ({ canvasElement }) => {
+    const { press, shows } = await join(canvasElement)
+    await shows('session', 'new session')
+    await press('Kill link')
+    await shows('timeline', 'session resumed')
+    await shows('session', 'resumed')
+  },
+}
+
+/**
+ * With a session, the server goes down and comes back without the sessions it held in memory:
+ * the panel says `new session` and the chat says that lines may be missing.
+ */
+export const NewSessionAfterRestart: Story = {
+  args: { sessions: true },
+  play: async ({ canvasElement }) => {
+    const { press, shows } = await join(canvasElement)
+    await press('Stop server')
+    await shows('chat-status', /reconnecting|connecting/)
+    await press('Start server')
+    await shows('chat-log', 'may be missing')
+    await shows('session', 'new session')
   },
 }

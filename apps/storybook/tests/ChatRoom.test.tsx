@@ -92,5 +92,23 @@ describe('ChatRoom stories (the chat on the real hook and core)', () => {
     expect(screen.getByTestId('chat-log').querySelectorAll('li')).toHaveLength(2)
   })
 
+  story('SessionResumed', async (Story) => {
+    await play(Story)
+    expect(text('chat-status')).toBe('open')
+    expect(text('session')).toBe('resumed')
+    expect(text('sockets-made')).toBe('2')
+    // The session was held: the server's join answer (a welcome) came once, no "Rejoined".
+    expect(screen.getByTestId('chat-log').textContent).not.toContain('Rejoined')
+    expect(screen.getByTestId('chat-log').textContent).not.toContain('may be missing')
+  })
+
+  story('NewSessionAfterRestart', async (Story) => {
+    await play(Story)
+    expect(text('session')).toBe('new session')
+    expect(text('chat-log')).toContain('may be missing')
+    // The new session joins the room again: the fake server welcomes it as a newcomer.
+    await waitFor(() => expect(text('chat-log')).toContain('Rejoined lobby as grace'))
+  })
+
   everyStoryTested()
 })

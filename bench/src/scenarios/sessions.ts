@@ -6,12 +6,9 @@
 // (b) The cost: client CPU per message with a session against without (receive and send), bytes
 // per message on the wire, and the size of `@lifeline/core/session`.
 import { createServer, type Socket, connect as tcpConnect } from 'node:net'
-import { fileURLToPath } from 'node:url'
-import { gzipSync } from 'node:zlib'
 import { createLifeline, type Lifeline } from '@lifeline/core'
 import { session } from '@lifeline/core/session'
 import { startProxy, type TcpProxy } from '@lifeline/testing/node'
-import { build } from 'esbuild'
 import {
   type ServerReport,
   type SessionServerProcess,
@@ -21,6 +18,7 @@ import { BenchWebSocket } from '../env/sockets.js'
 import { cpuMicros, sleep, until } from '../measure.js'
 import { type ScenarioContext, type ScenarioResult, target } from '../scenario.js'
 import { formatNumber, type Table } from '../stats.js'
+import { measure } from './bundle.js'
 import { type Tally, tally } from './sessionsTally.js'
 
 const CLIENTS = 50
@@ -275,20 +273,10 @@ async function cost(mode: Mode): Promise<Cost> {
   return { receiveMicros, sendMicros, bytesPerMessage }
 }
 
+/** `@lifeline/core/session` alone, gzip, bundled as table 1 bundles everything. */
 async function sessionSize(): Promise<number> {
-  const result = await build({
-    stdin: {
-      contents: "export { session } from '@lifeline/core/session'",
-      resolveDir: fileURLToPath(new URL('.', import.meta.url)),
-    },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    write: false,
-    logLevel: 'silent',
-    define: { 'process.env.NODE_ENV': '"production"' },
-  })
-  return gzipSync(result.outputFiles[0]?.contents ?? new Uint8Array(), { level: 9 }).byteLength
+  const sizes = await measure({ code: "export { session } from '@lifeline/core/session'" })
+  return sizes.gzip
 }
 
 export async function run({ progress }: ScenarioContext): Promise<ScenarioResult> {

@@ -21,8 +21,9 @@ const ID = /^[\w-]{1,64}$/
 // A message number: up to 15 digits keeps it a safe integer; no leading zeros but for 0 itself.
 const DATA = /^(0|[1-9]\d{0,14}):/
 
+// `isSafeInteger` is false for anything that is not a number, so it checks the type too.
 const isCount = (value: unknown): value is number =>
-  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
+  Number.isSafeInteger(value) && (value as number) >= 0
 
 /** Encodes an app message as the data frame numbered `n` (`0`: unnumbered). */
 export function encodeData(n: number, payload: string): string {

@@ -6,7 +6,7 @@ import {
   SESSION_PROTOCOL,
   type SessionFrame,
 } from './frames.js'
-import { acknowledge, arrival, createAckBatch, type Outgoing } from './sequence.js'
+import { acknowledge, arrival, createAckBatch, lastNumber, type Outgoing } from './sequence.js'
 
 /** Options of `session()`. */
 export interface SessionOptions {
@@ -81,11 +81,10 @@ function attachSession<In>(seam: Seam<In>, buffer: number): CapabilityHooks {
     seam.transmit(encodeControl({ type: 'ack', ack: received })),
   )
 
-  const end = (): void => seam.transmit(encodeControl({ type: 'end' }))
   // A page that goes away (closed, reloaded, navigated off) cannot resume: its session ends with
-  // it, so the server neither keeps it nor leaves the others waiting for it for a whole ttl.
-  const page: Partial<Pick<typeof globalThis, 'addEventListener' | 'removeEventListener'>> =
-    globalThis
+  // it (`pagehide`), so the server neither keeps it nor leaves the others waiting for it for a
+  // whole ttl. Outside a browser `globalThis` has no such event, and the optional calls skip it.
+  const end = (): void => seam.transmit(encodeControl({ type: 'end' }))
 
   const broken = (reason: string): void => {
     seam.fail('session', `the server broke the session protocol: ${reason}`)
@@ -93,33 +92,37 @@ function attachSession<In>(seam: Seam<In>, buffer: number): CapabilityHooks {
     seam.drop(PROTOCOL_ERROR_CLOSE, 'session protocol error')
   }
 
-  /** The server has every message up to `ack`: forget them. */
-  const acked = (ack: number): boolean => {
+  /** The server has every message up to `ack`: forget them; says what is wrong if it cannot. */
+  const acked = (ack: number): string | undefined => {
     const known = acknowledge(out, ack)
     record()
-    return known
+    return known ? undefined : `it acknowledged message ${ack}, never sent`
   }
 
   /** Takes one frame from the server; returns what breaks the protocol in it, if anything. */
   function take(frame: SessionFrame): string | undefined {
     switch (frame.type) {
-      case 'ready':
+      case 'ready': {
         if (!handshaking) return 'an answer to no handshake'
         handshaking = false
-        if (!frame.resumed) {
+        if (frame.resumed) {
+          const problem = acked(frame.ack)
+          if (problem !== undefined) return problem
+        } else {
           // A new session: what the old one had not acknowledged goes to this one, renumbered.
           out.first = 1
           received = 0
-        } else if (!acked(frame.ack)) return `it acknowledged message ${frame.ack}, never sent`
+        }
         id = frame.id
         resumed = frame.resumed
         publish()
         seam.emit({ type: 'session', id, resumed, at: timers.now() })
-        page.addEventListener?.('pagehide', end)
+        globalThis.addEventListener?.('pagehide', end)
         seam.ready()
         return
+      }
       case 'ack':
-        return acked(frame.ack) ? undefined : `it acknowledged message ${frame.ack}, never sent`
+        return acked(frame.ack)
       case 'data':
         if (handshaking) return 'a message before the handshake'
         if (frame.n === 0) {
@@ -169,21 +172,20 @@ function attachSession<In>(seam: Seam<In>, buffer: number): CapabilityHooks {
       if (out.messages.length >= buffer) return 'hold'
       out.messages.push(data)
       record()
-      return encodeData(out.first + out.messages.length - 1, data)
+      return encodeData(lastNumber(out), data)
     },
     room: () => buffer - out.messages.length,
     close() {
       handshaking = false
       acks.cancel()
-      page.removeEventListener?.('pagehide', end)
+      globalThis.removeEventListener?.('pagehide', end)
     },
     end() {
       end()
+      // The next handshake asks for a new session (no id), whose `ready` restarts the numbering.
       id = null
       resumed = null
       out.messages = []
-      out.first = 1
-      received = 0
       record()
     },
   }
