@@ -1,6 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { decodeFrame, encodeControl, encodeData, type SessionFrame } from './frames.js'
+import {
+  decodeFrame,
+  decodeServerFrame,
+  encodeControl,
+  encodeData,
+  type SessionFrame,
+} from './frames.js'
 
 describe('session frames', () => {
   it('numbered messages carry any text, colons and JSON included', () => {
@@ -50,11 +56,33 @@ describe('session frames', () => {
     ['{"s":"ack","ack":1.5}', 'bad fields'],
     ['{"s":"ready","id":"x","ack":0}', 'bad fields'],
     ['{"s":"nope"}', 'bad fields'],
+    ['{"s":"constructor"}', 'bad fields'],
+    ['{"s":"__proto__"}', 'bad fields'],
+    ['{"s":"toString","ack":0}', 'bad fields'],
     ['{broken', 'not JSON'],
+    ['ping', 'not a session frame'],
   ])('%s is refused: %s', (text, reason) => {
     const frame = decodeFrame(text)
     expect(frame.type).toBe('invalid')
     expect(frame.type === 'invalid' && frame.reason).toContain(reason)
+  })
+
+  it('a client reads what a server sends; a frame only clients send is a bad one', () => {
+    expect(decodeServerFrame('3:hi')).toEqual({ type: 'data', n: 3, payload: 'hi' })
+    expect(decodeServerFrame('{"s":"ready","id":"abc","resumed":false,"ack":0}')).toEqual({
+      type: 'ready',
+      id: 'abc',
+      resumed: false,
+      ack: 0,
+    })
+    expect(decodeServerFrame('{"s":"ack","ack":5}')).toEqual({ type: 'ack', ack: 5 })
+    for (const text of ['{"s":"open","v":1,"id":null,"ack":0}', '{"s":"end"}']) {
+      expect(decodeFrame(text).type).not.toBe('invalid')
+      expect(decodeServerFrame(text)).toEqual({
+        type: 'invalid',
+        reason: 'a control frame with bad fields',
+      })
+    }
   })
 
   it('decodes any text without throwing (property)', () => {
@@ -62,6 +90,7 @@ describe('session frames', () => {
       fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
         const frame = decodeFrame(text)
         expect(['data', 'open', 'ready', 'ack', 'end', 'invalid']).toContain(frame.type)
+        expect(['data', 'ready', 'ack', 'invalid']).toContain(decodeServerFrame(text).type)
       }),
       { numRuns: 500 },
     )

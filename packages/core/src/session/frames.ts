@@ -16,6 +16,12 @@ export type SessionFrame =
   /** Not a frame of the protocol; `reason` says why. */
   | { readonly type: 'invalid'; readonly reason: string }
 
+/** One kind of frame. */
+type FrameOf<T extends SessionFrame['type']> = Extract<SessionFrame, { readonly type: T }>
+
+/** What a client reads: what a server sends. */
+export type ServerFrame = FrameOf<'data' | 'ready' | 'ack' | 'invalid'>
+
 /** Session ids: 1 to 64 characters of letters, digits, `-` and `_`. */
 const ID = /^[\w-]{1,64}$/
 // A message number: up to 15 digits keeps it a safe integer; no leading zeros but for 0 itself.
@@ -38,48 +44,76 @@ export function encodeControl(
   return JSON.stringify({ s: type, ...fields })
 }
 
-/**
- * Decodes a text frame of the session protocol. Total: any text, of any size or shape, gives a
- * frame or `invalid` with the reason; it never throws.
- */
-export function decodeFrame(text: string): SessionFrame {
+/** The fields of a control frame, as parsed and not yet checked. */
+interface ControlFields {
+  readonly s?: unknown
+  readonly v?: unknown
+  readonly id?: unknown
+  readonly ack?: unknown
+  readonly resumed?: unknown
+}
+
+/** Checks the fields of one kind of control frame: the frame, or `undefined` when they are bad. */
+type ControlReader<F extends SessionFrame> = (fields: ControlFields) => F | undefined
+
+const isId = (value: unknown): value is string => typeof value === 'string' && ID.test(value)
+
+const readOpen: ControlReader<FrameOf<'open' | 'invalid'>> = ({ v, id, ack }) => {
+  if (v !== SESSION_PROTOCOL) {
+    return { type: 'invalid', reason: `protocol version ${v}, not ${SESSION_PROTOCOL}` }
+  }
+  if (isCount(ack) && (id === null || isId(id))) return { type: 'open', v, id, ack }
+}
+const readReady: ControlReader<FrameOf<'ready'>> = ({ id, resumed, ack }) => {
+  if (isCount(ack) && isId(id) && typeof resumed === 'boolean') {
+    return { type: 'ready', id, resumed, ack }
+  }
+}
+const readAck: ControlReader<FrameOf<'ack'>> = ({ ack }) =>
+  isCount(ack) ? { type: 'ack', ack } : undefined
+const readEnd: ControlReader<FrameOf<'end'>> = () => ({ type: 'end' })
+
+/** Decodes `text` accepting the control frames of `readers` (by their `s`). Total: never throws. */
+function decodeWith<F extends SessionFrame>(
+  text: string,
+  readers: Readonly<Record<string, ControlReader<F>>>,
+): F | FrameOf<'data' | 'invalid'> {
   const data = DATA.exec(text)
   if (data !== null) {
     const digits = data[1] as string
     return { type: 'data', n: Number(digits), payload: text.slice(digits.length + 1) }
   }
   if (text[0] !== '{') return { type: 'invalid', reason: 'not a session frame' }
-  let value: unknown
+  let fields: ControlFields
   try {
-    value = JSON.parse(text)
+    fields = JSON.parse(text)
   } catch {
     return { type: 'invalid', reason: 'a control frame that is not JSON' }
   }
-  const frame = value as {
-    s?: unknown
-    v?: unknown
-    id?: unknown
-    ack?: unknown
-    resumed?: unknown
-  }
-  const validId = typeof frame.id === 'string' && ID.test(frame.id)
-  switch (frame.s) {
-    case 'open':
-      if (frame.v !== SESSION_PROTOCOL)
-        return {
-          type: 'invalid',
-          reason: `protocol version ${frame.v}, not ${SESSION_PROTOCOL}`,
-        }
-      if (!isCount(frame.ack) || (frame.id !== null && !validId)) break
-      return { type: 'open', v: frame.v, id: frame.id as string | null, ack: frame.ack }
-    case 'ready':
-      if (!isCount(frame.ack) || !validId || typeof frame.resumed !== 'boolean') break
-      return { type: 'ready', id: frame.id as string, resumed: frame.resumed, ack: frame.ack }
-    case 'ack':
-      if (!isCount(frame.ack)) break
-      return { type: 'ack', ack: frame.ack }
-    case 'end':
-      return { type: 'end' }
-  }
-  return { type: 'invalid', reason: 'a control frame with bad fields' }
+  // Own keys only: `s: "constructor"` must not find Object's.
+  const { s } = fields
+  const read = typeof s === 'string' && Object.hasOwn(readers, s) ? readers[s] : undefined
+  return read?.(fields) ?? { type: 'invalid', reason: 'a control frame with bad fields' }
+}
+
+/**
+ * Decodes a text frame of the session protocol, any frame either side may send (what a server
+ * reads). Total: any text, of any size or shape, gives a frame or `invalid` with the reason; it
+ * never throws.
+ */
+export function decodeFrame(text: string): SessionFrame {
+  return decodeWith<SessionFrame>(text, {
+    open: readOpen,
+    ready: readReady,
+    ack: readAck,
+    end: readEnd,
+  })
+}
+
+/**
+ * Decodes a frame a client reads: data, `ready` and `ack`; a control frame only a client sends is
+ * `invalid`. Total, as `decodeFrame`; a client bundle carries no check of the others' frames.
+ */
+export function decodeServerFrame(text: string): ServerFrame {
+  return decodeWith<ServerFrame>(text, { ready: readReady, ack: readAck })
 }

@@ -1,9 +1,11 @@
 // `@lifeline/core/session`: nothing lost across a reconnect. The base entry never imports this.
 export {
   decodeFrame,
+  decodeServerFrame,
   encodeControl,
   encodeData,
   SESSION_PROTOCOL,
+  type ServerFrame,
   type SessionFrame,
 } from './frames.js'
 export {

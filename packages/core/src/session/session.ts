@@ -1,10 +1,10 @@
 import type { Capability, CapabilityHooks, Seam } from '../capability.js'
 import {
-  decodeFrame,
+  decodeServerFrame,
   encodeControl,
   encodeData,
   SESSION_PROTOCOL,
-  type SessionFrame,
+  type ServerFrame,
 } from './frames.js'
 import { acknowledge, arrival, createAckBatch, lastNumber, type Outgoing } from './sequence.js'
 
@@ -100,7 +100,7 @@ function attachSession<In>(seam: Seam<In>, buffer: number): CapabilityHooks {
   }
 
   /** Takes one frame from the server; returns what breaks the protocol in it, if anything. */
-  function take(frame: SessionFrame): string | undefined {
+  function take(frame: ServerFrame): string | undefined {
     switch (frame.type) {
       case 'ready': {
         if (!handshaking) return 'an answer to no handshake'
@@ -138,8 +138,8 @@ function attachSession<In>(seam: Seam<In>, buffer: number): CapabilityHooks {
         }
         acks.count()
         return
-      default:
-        return frame.type === 'invalid' ? frame.reason : `a '${frame.type}' frame`
+      case 'invalid':
+        return frame.reason
     }
   }
 
@@ -153,12 +153,11 @@ function attachSession<In>(seam: Seam<In>, buffer: number): CapabilityHooks {
       }
     },
     replay() {
-      out.messages.forEach((payload, i) => {
-        seam.transmit(encodeData(out.first + i, payload))
-      })
+      let n = out.first
+      for (const payload of out.messages) seam.transmit(encodeData(n++, payload))
     },
     receive(data) {
-      const problem = typeof data === 'string' ? take(decodeFrame(data)) : 'a binary frame'
+      const problem = typeof data === 'string' ? take(decodeServerFrame(data)) : 'a binary frame'
       if (problem !== undefined) broken(problem)
       return true
     },
