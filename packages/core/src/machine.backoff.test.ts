@@ -1,24 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { defaultShouldReconnect, type ResolvedReconnect } from './defaults.js'
+import { ctx, reconnect, state } from '../tests/machineFixtures.js'
+import type { ResolvedReconnect } from './defaults.js'
 import { type MachineContext, type Series, type Transition, transition } from './machine.js'
-import { initialState } from './state.js'
 import type { ConnectionState } from './types.js'
-
-const reconnect: ResolvedReconnect = {
-  maxAttempts: 3,
-  minDelay: 1_000,
-  maxDelay: 30_000,
-  factor: 2,
-  jitter: 0,
-  minUptime: 5_000,
-  shouldReconnect: defaultShouldReconnect,
-}
-const ctx: MachineContext = { now: 10_000, random: () => 0, reconnect, series: 'fresh' }
-
-function state(patch: Partial<ConnectionState> = {}): ConnectionState {
-  return { ...initialState(true), ...patch }
-}
 
 const lost = { type: 'close', code: 1006, reason: '', wasClean: false } as const
 

@@ -1,23 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { defaultShouldReconnect, type ResolvedReconnect } from './defaults.js'
+import { ctx, reconnect, state } from '../tests/machineFixtures.js'
 import { type MachineContext, type MachineEvent, statusDeadline, transition } from './machine.js'
-import { initialState } from './state.js'
 import type { ConnectionState, Status } from './types.js'
-
-const reconnect: ResolvedReconnect = {
-  maxAttempts: 3,
-  minDelay: 1_000,
-  maxDelay: 30_000,
-  factor: 2,
-  jitter: 0,
-  minUptime: 5_000,
-  shouldReconnect: defaultShouldReconnect,
-}
-const ctx: MachineContext = { now: 10_000, random: () => 0, reconnect, series: 'fresh' }
-
-function state(patch: Partial<ConnectionState> = {}): ConnectionState {
-  return { ...initialState(true), ...patch }
-}
 
 function run(from: Partial<ConnectionState>, event: MachineEvent, context = ctx) {
   return transition(state(from), event, context)
