@@ -1,5 +1,10 @@
 import type { IncomingMessage } from 'node:http'
-import { attachHeartbeat, type BackpressureOptions, type RateLimitOptions } from '@lifeline/server'
+import {
+  attachHeartbeat,
+  type BackpressureOptions,
+  type HeartbeatServer,
+  type RateLimitOptions,
+} from '@lifeline/server'
 import type { RawData, WebSocket, WebSocketServer } from 'ws'
 import { HEARTBEAT, parseClientMessage } from '../src/protocol.js'
 import type { ChatMember, ChatService } from './chatService.js'
@@ -20,6 +25,24 @@ export interface ChatEndpointOptions extends EndpointOptions {
 const REPLACED = 4409
 
 /**
+ * The chat's heartbeat and limits on `wss`: the JSON heartbeat of `../src/protocol.ts` answered,
+ * dead peers swept, and `options`' rate limit and backpressure, whichever way members come in.
+ */
+export function attachChatHeartbeat(
+  wss: WebSocketServer,
+  options: ChatEndpointOptions,
+): HeartbeatServer {
+  return attachHeartbeat(wss, {
+    interval: options.interval,
+    ping: (text) => text === HEARTBEAT.ping,
+    pong: HEARTBEAT.pong,
+    rateLimit: options.rateLimit,
+    backpressure: options.backpressure,
+    onError: (error) => options.onError(error),
+  })
+}
+
+/**
  * The chat over plain sockets (`/chat`): JSON frames of `../src/protocol.ts`, rooms with history,
  * and the JSON heartbeat. A refused frame (bad JSON, unknown type, binary, bad name, not joined,
  * rate limited) gets an `error` frame, with the `ref` of a refused line, and the connection stays
@@ -38,14 +61,7 @@ const REPLACED = 4409
  */
 export function attachChat(wss: WebSocketServer, options: ChatEndpointOptions): Endpoint {
   const { counters, chat } = options
-  const heartbeat = attachHeartbeat(wss, {
-    interval: options.interval,
-    ping: (text) => text === HEARTBEAT.ping,
-    pong: HEARTBEAT.pong,
-    rateLimit: options.rateLimit,
-    backpressure: options.backpressure,
-    onError: (error) => options.onError(error),
-  })
+  const heartbeat = attachChatHeartbeat(wss, options)
 
   const onConnection = (socket: WebSocket, request: IncomingMessage): void => {
     const address = normaliseAddress(request.socket.remoteAddress)

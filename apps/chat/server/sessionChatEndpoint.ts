@@ -1,7 +1,6 @@
-import { attachHeartbeat, attachSessions, type SessionStats } from '@lifeline/server'
+import { attachSessions, type SessionStats } from '@lifeline/server'
 import type { WebSocketServer } from 'ws'
-import { HEARTBEAT } from '../src/protocol.js'
-import type { ChatEndpointOptions } from './chatEndpoint.js'
+import { attachChatHeartbeat, type ChatEndpointOptions } from './chatEndpoint.js'
 import type { ChatMember } from './chatService.js'
 import { type Endpoint, serveEndpoint } from './endpoint.js'
 
@@ -28,14 +27,7 @@ export function attachSessionChat(
   options: ChatEndpointOptions,
 ): SessionChatEndpoint {
   const { counters, chat } = options
-  const heartbeat = attachHeartbeat(wss, {
-    interval: options.interval,
-    ping: (text) => text === HEARTBEAT.ping,
-    pong: HEARTBEAT.pong,
-    rateLimit: options.rateLimit,
-    backpressure: options.backpressure,
-    onError: (error) => options.onError(error),
-  })
+  const heartbeat = attachChatHeartbeat(wss, options)
   const sessions = attachSessions(wss, { ttl: SESSION_TTL, heartbeat })
   sessions.onSession((session) => {
     const member: ChatMember = {
