@@ -1,3 +1,4 @@
+import type { SessionLink } from '@lifeline/testing'
 import {
   type ChatLine,
   HEARTBEAT,
@@ -15,8 +16,19 @@ export interface FakeProtocol {
    * joined) like a server does.
    */
   reply(data: unknown, link: object): readonly string[]
-  /** Frame `n` (from 1) of a burst of `count` frames the server sends on its own. */
-  burst(n: number, count: number): string
+  /**
+   * Frame `n` (from 1) of a burst of `count` frames the server sends on its own; `null` when the
+   * protocol wrote it itself (through the link `opened` gave it).
+   */
+  burst(n: number, count: number): string | null
+  /**
+   * A socket opened: `link` writes to it and closes it as the server does (after its latency, while
+   * it answers). For a protocol that also speaks on its own, as sessions do with acknowledgements
+   * on a timer.
+   */
+  opened?(socket: object, link: SessionLink): void
+  /** A socket that `opened` announced is closed. */
+  closed?(socket: object): void
   /** The server went down: whatever it held in memory (sessions) is gone. */
   restart?(): void
 }

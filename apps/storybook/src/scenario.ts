@@ -4,6 +4,7 @@ import {
   type FakeNetwork,
   type FakeSocket,
   type FakeWebSocketKit,
+  type SessionLink,
 } from '@lifeline/testing'
 import type { TransportOptions } from '../../chat/src/config.js'
 import { type FakeProtocol, labProtocol } from './protocols.js'
@@ -120,14 +121,31 @@ export function createScenario(settings: ScenarioSettings = {}): Scenario {
   const answers = (): boolean => snapshot.server === 'up' && snapshot.online
 
   /** Accepts or refuses a socket still waiting for its handshake; a frozen server leaves it waiting. */
-  const settle = (socket: FakeSocket): void => {
-    if (socket.readyState !== CONNECTING || snapshot.server === 'frozen') return
-    if (answers()) socket.open()
-    else socket.fail(snapshot.online ? 'connection refused' : 'network is offline')
-  }
-
   const deliver = (socket: FakeSocket, frame: string): void => {
     if (socket.readyState === OPEN && answers()) socket.receive(frame)
+  }
+
+  /** The server's side of an open socket, for a protocol that writes on its own. */
+  const serverLink = (socket: FakeSocket): SessionLink => ({
+    write: (frame) => later(latency, () => deliver(socket, frame)),
+    close: (code, reason) =>
+      later(latency, () => {
+        if (socket.readyState === OPEN && answers()) socket.serverClose(code, reason)
+      }),
+  })
+
+  const settle = (socket: FakeSocket): void => {
+    if (socket.readyState !== CONNECTING || snapshot.server === 'frozen') return
+    if (!answers()) {
+      socket.fail(snapshot.online ? 'connection refused' : 'network is offline')
+      return
+    }
+    // Announced first: the client may write in its open handler (a session's handshake).
+    if (protocol.opened !== undefined) {
+      protocol.opened(socket, serverLink(socket))
+      socket.addEventListener('close', () => protocol.closed?.(socket))
+    }
+    socket.open()
   }
 
   const onClientFrame = (socket: FakeSocket, data: unknown): void => {
@@ -197,7 +215,8 @@ export function createScenario(settings: ScenarioSettings = {}): Scenario {
     burst(count = BURST_SIZE) {
       const socket = open()
       for (let n = 1; n <= count && socket?.readyState === OPEN; n++) {
-        socket.receive(protocol.burst(n, count))
+        const frame = protocol.burst(n, count)
+        if (frame !== null) socket.receive(frame)
       }
     },
     closeLink(code, reason) {

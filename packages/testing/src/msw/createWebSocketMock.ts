@@ -1,9 +1,9 @@
 import { decodeFrame } from '@lifeline/core/session'
 import { type WebSocketHandler, ws } from 'msw'
+import { type AckTimers, createSessionHost, type SessionLink } from '../sessions/sessionHost.js'
 import type { GoAwayOptions, ServerControls } from '../shared/controls.js'
 import { createHeartbeat, type HeartbeatSetting } from '../shared/heartbeat.js'
 import { createRecorder, type Observations, withObservations } from '../shared/observations.js'
-import { type AckTimers, createSessionHost, type SessionLink } from './mockSessions.js'
 import { cutWithoutClose, type MswClient } from './mswClient.js'
 
 /** What the mock gets from a client and can send to it: text, or binary data. */

@@ -14,7 +14,7 @@ import {
 const BAD_FRAME = 4400
 const BAD_NUMBERS = 4409
 
-/** One socket as the session host writes to it (raw frames, past any freeze). */
+/** One socket as the session host writes to it: raw frames of the protocol, and a close. */
 export interface SessionLink {
   write(frame: string): void
   close(code: number, reason: string): void
@@ -23,7 +23,12 @@ export interface SessionLink {
 /** Timers for acknowledgements in batches. */
 export type AckTimers = Parameters<typeof createAckBatch>[0]
 
-/** The server half of the session protocol for the mock, written with core's codec and numbering. */
+/**
+ * The server half of the session protocol (`packages/server/PROTOCOL.md`) over any transport, in
+ * memory, for fakes and mocks: `createWebSocketMock` speaks sessions with it, and a fake server of
+ * your own can too. Written with core's codec and numbering, so it says what `attachSessions`
+ * says.
+ */
 export interface SessionHost {
   /** Answers a handshake on `link`; returns the session id, or `null` when the link was refused. */
   open(link: SessionLink, frame: Extract<SessionFrame, { type: 'open' }>): string | null
@@ -47,7 +52,16 @@ interface Held {
   readonly batch: ReturnType<typeof createAckBatch>
 }
 
-/** Creates a session host whose ids are `mock-1`, `mock-2`, … (readable in failure messages). */
+/**
+ * Creates a session host whose ids are `mock-1`, `mock-2`, … (readable in failure messages).
+ *
+ * @example
+ * ```ts
+ * const host = createSessionHost({ setTimeout, clearTimeout })
+ * const link = { write: (frame: string) => socket.send(frame), close: (code: number, reason: string) => socket.close(code, reason) }
+ * // the first frame of a socket: host.open(link, decodeFrame(text)); later ones: host.take(link, text, onPayload)
+ * ```
+ */
 export function createSessionHost(timers: AckTimers): SessionHost {
   const sessions = new Map<string, Held>()
   const byLink = new Map<SessionLink, Held>()
